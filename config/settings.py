@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sites",
+    # Ortak's accounts app comes before allauth so that its templates override allauth's.
+    "ortak.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -42,7 +44,6 @@ INSTALLED_APPS = [
     "ortak.core",
     "ortak.audit",
     "ortak.notifications",
-    "ortak.accounts",
     "ortak.organizations",
     "ortak.plans",
     "ortak.demo",
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "ortak.core.context_processors.site",
+                "ortak.notifications.context_processors.unread_notifications",
             ],
         },
     }

@@ -14,9 +14,11 @@ urlpatterns = [
     path("yonetim/", admin.site.urls),
     path("hesap/", include("allauth.urls")),
     path("hesabim/", include("ortak.accounts.urls")),
+    path("bildirimler/", include("ortak.notifications.urls")),
     path("api/v1/", api.urls),
     path("", TemplateView.as_view(template_name="base.html"), name="home"),
     path("", include("ortak.organizations.urls")),
+    path("", include("ortak.plans.urls")),
 ]
 
 if settings.DEBUG:
