@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ortak.core.http import AuthenticatedHttpRequest
 from ortak.notifications import services
 from ortak.notifications.forms import EmailFrequencyForm
 from ortak.notifications.models import NotificationSettings
@@ -17,16 +18,17 @@ from ortak.notifications.tokens import read_unsubscribe_token
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(notifications_for(request.user), 30).get_page(request.GET.get("page"))
-    settings_row = NotificationSettings.objects.filter(user=request.user).first()
-    form = EmailFrequencyForm(instance=settings_row or NotificationSettings(user=request.user))
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    page = Paginator(notifications_for(user), 30).get_page(request.GET.get("page"))
+    settings_row = NotificationSettings.objects.filter(user=user).first()
+    form = EmailFrequencyForm(instance=settings_row or NotificationSettings(user=user))
     return render(request, "notifications/notification_list.html", {"page_obj": page, "form": form})
 
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.mark_read(user=request.user)
     messages.success(request, _("All notifications are marked as read."))
     return redirect("notifications:list")
@@ -34,7 +36,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def update_settings(request: HttpRequest) -> HttpResponse:
+def update_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = EmailFrequencyForm(request.POST)
     if form.is_valid():
         services.set_email_frequency(
