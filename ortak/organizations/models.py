@@ -2,22 +2,52 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ortak.core.models import TimeStampedModel, TurkishSortedName
+from ortak.core.turkish import search_key
 
 # Law 5216 and the strategic-planning regulation: metropolitan municipalities and those of
 # 50,000+ people must publish a strategic plan.
 PLAN_REQUIRED_POPULATION = 50_000
 
 
+class SearchableName(models.Model):
+    """A model with a ``name`` whose folded search key is kept in ``search_text``.
+
+    Like ``name_sort``, the key is derived data refreshed on every save, so that a search for
+    "karsiyaka", "KARŞIYAKA" or "Karşıyaka" is one indexed ``LIKE`` on every database.
+    """
+
+    search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = search_key(self.name)  # type: ignore[attr-defined]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+
 class Province(TurkishSortedName):
     code = models.PositiveSmallIntegerField(_("plate code"), unique=True)
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    is_metropolitan = models.BooleanField(
+        _("metropolitan province"),
+        default=False,
+        help_text=_("The province has a metropolitan municipality (Law 6360)."),
+    )
 
     class Meta(TurkishSortedName.Meta):
         verbose_name = _("province")
@@ -33,7 +63,7 @@ class Province(TurkishSortedName):
         return self.name
 
 
-class Municipality(TurkishSortedName, TimeStampedModel):
+class Municipality(SearchableName, TurkishSortedName, TimeStampedModel):
     class Kind(models.TextChoices):
         METROPOLITAN = "metropolitan", _("metropolitan municipality")
         PROVINCIAL = "provincial", _("provincial municipality")
@@ -106,6 +136,41 @@ class Municipality(TurkishSortedName, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, ValidationError] = {}
+        if self.kind == self.Kind.METROPOLITAN_DISTRICT and self.parent_id is None:
+            errors["parent"] = ValidationError(
+                _("A metropolitan district municipality belongs to a metropolitan municipality."),
+                code="parent_required",
+            )
+        if self.parent is not None:
+            if self.parent.kind != self.Kind.METROPOLITAN:
+                errors["parent"] = ValidationError(
+                    _("The parent must be a metropolitan municipality."), code="parent_kind"
+                )
+            elif self.parent.province_id != self.province_id:
+                errors["parent"] = ValidationError(
+                    _("The metropolitan municipality must be in the same province."),
+                    code="parent_province",
+                )
+        if (
+            self.kind == self.Kind.PROVINCIAL
+            and self.province_id is not None
+            and self.province.is_metropolitan
+        ):
+            errors["kind"] = ValidationError(
+                _("A metropolitan province has a metropolitan municipality, not a provincial one."),
+                code="provincial_in_metropolitan_province",
+            )
+        if (self.population is None) != (self.population_year is None):
+            errors["population_year"] = ValidationError(
+                _("Give the population together with the year it was counted."),
+                code="population_year",
+            )
+        if errors:
+            raise ValidationError(errors)
+
 
 class Unit(TimeStampedModel):
     """A department (müdürlük) of a municipality."""
@@ -138,7 +203,32 @@ class Unit(TimeStampedModel):
         return self.name
 
 
-class Organization(TurkishSortedName, TimeStampedModel):
+class FieldOfActivity(models.TextChoices):
+    """Fields of activity an organization may choose; stored as a list of these codes."""
+
+    ENVIRONMENT = "environment", _("environment and climate")
+    URBAN = "urban", _("urban planning and housing")
+    TRANSPORT = "transport", _("transport and mobility")
+    EDUCATION = "education", _("education")
+    HEALTH = "health", _("health")
+    SOCIAL = "social", _("social assistance and poverty")
+    DISABILITY = "disability", _("disability and accessibility")
+    WOMEN = "women", _("women and gender equality")
+    CHILDREN_YOUTH = "children_youth", _("children and youth")
+    ELDERLY = "elderly", _("elderly people")
+    REFUGEES = "refugees", _("migrants and refugees")
+    HUMAN_RIGHTS = "human_rights", _("human rights and democracy")
+    TRANSPARENCY = "transparency", _("transparency and accountability")
+    CULTURE = "culture", _("culture, arts and heritage")
+    SPORTS = "sports", _("sports")
+    DISASTER = "disaster", _("disaster preparedness")
+    ECONOMY = "economy", _("local economy and employment")
+    AGRICULTURE = "agriculture", _("agriculture and rural development")
+    ANIMALS = "animals", _("animal rights")
+    TECHNOLOGY = "technology", _("technology and open data")
+
+
+class Organization(SearchableName, TurkishSortedName, TimeStampedModel):
     class Kind(models.TextChoices):
         ASSOCIATION = "association", _("association")
         FOUNDATION = "foundation", _("foundation")
@@ -208,6 +298,24 @@ class Organization(TurkishSortedName, TimeStampedModel):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name_sort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "registry_number"],
+                condition=~Q(registry_number=""),
+                name="organization_registry_number_unique",
+                violation_error_message=_(
+                    "An organization of this kind with this registry number is already registered."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(verification="pending") | Q(verified_at__isnull=False),
+                name="organization_decision_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(verification="rejected") | ~Q(verification_note=""),
+                name="organization_rejection_has_reason",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -215,6 +323,36 @@ class Organization(TurkishSortedName, TimeStampedModel):
     @property
     def is_verified(self) -> bool:
         return self.verification == self.Verification.VERIFIED
+
+    @property
+    def fields_of_activity_labels(self) -> list[str]:
+        labels = dict(FieldOfActivity.choices)
+        return [str(labels.get(code, code)) for code in self.fields_of_activity or []]
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, ValidationError] = {}
+        values = self.fields_of_activity
+        if not isinstance(values, list) or any(v not in FieldOfActivity.values for v in values):
+            errors["fields_of_activity"] = ValidationError(
+                _("Choose fields of activity from the list."), code="invalid_field"
+            )
+        if (
+            self.municipality is not None
+            and self.province_id is not None
+            and self.municipality.province_id != self.province_id
+        ):
+            errors["municipality"] = ValidationError(
+                _("The municipality must be in the organization's province."),
+                code="municipality_province",
+            )
+        if self.kind == self.Kind.CITY_COUNCIL and self.municipality_id is None:
+            errors["municipality"] = ValidationError(
+                _("A city council belongs to a municipality: choose it."),
+                code="city_council_municipality",
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Membership(TimeStampedModel):
@@ -295,3 +433,139 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality or self.organization} ({self.get_role_display()})"
+
+    @property
+    def target(self) -> Municipality | Organization:
+        target = self.municipality or self.organization
+        assert target is not None
+        return target
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role in (self.Role.MUNICIPALITY_ADMIN, self.Role.ORGANIZATION_ADMIN)
+
+    def clean(self) -> None:
+        super().clean()
+        validate_unit_in_municipality(self.unit, self.municipality_id)
+
+
+def validate_unit_in_municipality(unit: Unit | None, municipality_id: int | None) -> None:
+    if unit is not None and unit.municipality_id != municipality_id:
+        raise ValidationError(
+            {"unit": _("The unit must belong to the same municipality.")}, code="unit_elsewhere"
+        )
+
+
+class Invitation(TimeStampedModel):
+    """An e-mailed offer of a role in a municipality or an organization.
+
+    The token in the link is not enough on its own: accepting needs a signed-in account with
+    the invited address verified (see ``permissions.can_accept_invitation``).
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    role = models.CharField(_("role"), max_length=24, choices=Membership.Role.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(municipality__isnull=False, organization__isnull=True)
+                    & Q(role__in=["editor", "responder", "municipality_admin"])
+                )
+                | (
+                    Q(municipality__isnull=True, organization__isnull=False, unit__isnull=True)
+                    & Q(role__in=["member", "representative", "organization_admin"])
+                ),
+                name="invitation_one_target_matching_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="invitation_not_accepted_and_revoked",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "municipality"],
+                condition=Q(
+                    municipality__isnull=False, accepted_at__isnull=True, revoked_at__isnull=True
+                ),
+                name="invitation_one_open_per_municipality",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "organization"],
+                condition=Q(
+                    organization__isnull=False, accepted_at__isnull=True, revoked_at__isnull=True
+                ),
+                name="invitation_one_open_per_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.email} → {self.municipality or self.organization} ({self.get_role_display()})"
+        )
+
+    @property
+    def target(self) -> Municipality | Organization:
+        target = self.municipality or self.organization
+        assert target is not None
+        return target
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        """Still acceptable: not accepted, not revoked, not expired."""
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+
+    def clean(self) -> None:
+        super().clean()
+        validate_unit_in_municipality(self.unit, self.municipality_id)

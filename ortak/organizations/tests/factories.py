@@ -60,7 +60,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 def municipality_membership(role: str, municipality=None, unit=None, user=None) -> Membership:  # type: ignore[no-untyped-def]
     """A user holding a municipality role (editor, responder, municipality_admin)."""
-    return MembershipFactory(
+    return MembershipFactory(  # type: ignore[return-value]
         user=user or UserFactory(),
         role=role,
         municipality=municipality or MunicipalityFactory(),
