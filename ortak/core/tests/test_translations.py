@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 
@@ -17,34 +17,28 @@ CATALOGUES = sorted(
 )
 
 
-def _entries(text: str) -> list[tuple[str, str, bool]]:
-    """(msgid, msgstr-joined, fuzzy) for each entry of a .po file, header excluded."""
-    entries = []
-    for block in re.split(r"\n\s*\n", text):
-        if "msgid" not in block:
-            continue
-        fuzzy = bool(re.search(r"^#,.*\bfuzzy\b", block, re.M))
-        msgid = "".join(
-            re.findall(r'^(?:msgid|msgid_plural)?\s*"(.*)"$', block.split("msgstr")[0], re.M)
-        )
-        strs = "".join(re.findall(r'"(.*)"', "msgstr".join(block.split("msgstr")[1:])))
-        if msgid == "" and "msgctxt" not in block:
-            continue
-        if block.lstrip().startswith("#~"):
-            continue
-        entries.append((msgid, strs, fuzzy))
-    return entries
-
-
 def test_there_are_catalogues():
     assert CATALOGUES, "no Turkish catalogue found"
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(BASE)))
 def test_turkish_catalogue_is_complete(path: Path):
-    problems = [
-        msgid
-        for msgid, msgstr, fuzzy in _entries(path.read_text(encoding="utf-8"))
-        if fuzzy or not msgstr
-    ]
+    catalogue = polib.pofile(str(path))
+    problems = [e.msgid for e in catalogue if not e.obsolete and (e.fuzzy or not e.translated())]
     assert problems == [], f"{path}: untranslated or fuzzy: {problems[:10]}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(BASE)))
+def test_turkish_translations_keep_placeholders(path: Path):
+    """A translation that drops or renames %(name)s would crash or mislead at run time."""
+    import re
+
+    pattern = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+    catalogue = polib.pofile(str(path))
+    broken = []
+    for entry in catalogue:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        if sorted(pattern.findall(entry.msgid)) != sorted(pattern.findall(entry.msgstr)):
+            broken.append(entry.msgid)
+    assert broken == [], f"{path}: placeholders differ: {broken[:10]}"
