@@ -48,3 +48,49 @@ def send_notification_email(notification_id: int) -> bool:
     email.send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task()
+def send_daily_digest(user_id: int) -> int:
+    """E-mail one user the notifications not yet e-mailed, in one message; returns how many."""
+    from django.contrib.auth import get_user_model
+
+    recipient = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if recipient is None or recipient.erased_at is not None:  # type: ignore[attr-defined]
+        return 0
+    pending = list(
+        Notification.objects.filter(recipient=recipient, emailed_at__isnull=True).order_by(
+            "created_at"
+        )[:200]
+    )
+    if not pending:
+        return 0
+    language = recipient.preferred_language or settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+    with translation.override(language):
+        unsubscribe_url = settings.SITE_URL + reverse(
+            "notifications:unsubscribe", args=[make_unsubscribe_token(recipient.pk)]
+        )
+        items = [
+            {
+                "message": render_message(n.verb, n.params),
+                "url": settings.SITE_URL + n.url if n.url else "",
+            }
+            for n in pending
+        ]
+        subject = translation.gettext("Your daily Ortak summary: %(count)d updates") % {
+            "count": len(items)
+        }
+        body = render_to_string(
+            "notifications/digest.txt", {"items": items, "unsubscribe_url": unsubscribe_url}
+        )
+    EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        to=[recipient.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    ).send()
+    Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
+    return len(pending)

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -85,3 +87,30 @@ def test_notification_list_shows_unread_and_mark_all_read(
 def test_notification_list_requires_login(client):
     response = client.get(reverse("notifications:list"))
     assert response.status_code == 302
+
+
+def test_daily_digest_collects_pending_notifications_into_one_email(user):
+    from django.core.management import call_command
+
+    services.set_email_frequency(user=user, frequency=NotificationSettings.EmailFrequency.DAILY)
+    for name in ["Ali", "Veli", "Ayşe"]:
+        services.notify(recipient=user, verb="test.greeting", params={"name": name}, url="/x/")
+    assert mail.outbox == []  # daily users get nothing immediately
+    call_command("send_digests", stdout=StringIO())
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Hello Ali" in body and "Hello Ayşe" in body
+    assert "3" in mail.outbox[0].subject
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+    call_command("send_digests", stdout=StringIO())
+    assert len(mail.outbox) == 1  # nothing new, nothing sent
+
+
+def test_digest_skips_users_on_immediate_or_none(user, django_user_model):
+    from django.core.management import call_command
+
+    other = django_user_model.objects.create_user("none@example.org", "pw-123456789")
+    services.set_email_frequency(user=other, frequency=NotificationSettings.EmailFrequency.NONE)
+    services.notify(recipient=other, verb="test.greeting", params={"name": "x"})
+    call_command("send_digests", stdout=StringIO())
+    assert mail.outbox == []
