@@ -1,0 +1,274 @@
+"""What every browser test uses: visit a page (status + accessibility), keyboard-only input,
+named steps, and the two interface languages.
+
+Kept free of fixtures so that a flow reads as a list of calls:
+
+    visit(page, "/belediyeler/")
+    with step("open the municipality"):
+        page.get_by_role("link", name="Deneme Belediyesi").click()
+        expect_ok(page)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page, Response
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+# axe-core ships inside axe-playwright-python (axe.min.js) and is injected through the DevTools
+# protocol, so it needs no network and is not blocked by the site's Content-Security-Policy.
+_AXE = Axe()
+# WCAG 2.2 A/AA plus axe's best practices; only serious and critical findings fail a test, the
+# others are collected in e2e/artifacts/axe-findings.json for the accessibility backlog.
+AXE_OPTIONS: dict[str, Any] = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+BLOCKING_IMPACTS = frozenset({"serious", "critical"})
+
+# Every finding of the session, blocking or not: {(url path, rule id): finding}.
+AXE_FINDINGS: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    """Name a step of a flow; a failure inside it says which step broke (the screenshot of the
+    failing page is saved by the pytest hook in conftest.py)."""
+    try:
+        yield
+    except BaseException as error:
+        error.add_note(f"e2e step failed: {name}")
+        raise
+
+
+def visit(page: Page, url: str, *, status: int = 200, axe: bool = True) -> Response:
+    """Open ``url``, assert the HTTP status of the final response and check accessibility."""
+    response = page.goto(url)
+    assert response is not None, f"No response for {url}"
+    expect_status(page, response, status)
+    if axe:
+        check_accessibility(page)
+    return response
+
+
+def expect_status(page: Page, response: Response | None, status: int = 200) -> None:
+    assert response is not None, f"No response at {page.url}"
+    assert response.status == status, (
+        f"{response.request.method} {response.url} answered {response.status}, expected {status}"
+    )
+
+
+def follow(page: Page, link: Locator, *, status: int = 200, axe: bool = True) -> Response:
+    """Click a link (or submit button) that navigates; assert status and accessibility."""
+    with page.expect_navigation() as navigation:
+        link.click()
+    response = navigation.value
+    expect_status(page, response, status)
+    if axe:
+        check_accessibility(page)
+    assert response is not None
+    return response
+
+
+def check_accessibility(page: Page) -> None:
+    """Run axe-core on the current page; fail on serious or critical violations."""
+    results = _AXE.run(page, options=AXE_OPTIONS)
+    violations: list[dict[str, Any]] = results.response["violations"]
+    path = re.sub(r"^https?://[^/]+", "", page.url)
+    for violation in violations:
+        AXE_FINDINGS.setdefault(
+            (path, violation["id"]),
+            {
+                "page": path,
+                "rule": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "targets": [", ".join(node["target"]) for node in violation["nodes"]][:5],
+            },
+        )
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    if blocking:
+        pytest.fail(axe_report(path, blocking), pytrace=False)
+
+
+def axe_report(path: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"Accessibility: {len(violations)} serious/critical axe violation(s) on {path}"]
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(node['target'])}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+def write_axe_findings() -> Path | None:
+    if not AXE_FINDINGS:
+        return None
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "axe-findings.json"
+    findings = sorted(AXE_FINDINGS.values(), key=lambda f: (f["page"], f["rule"]))
+    target.write_text(json.dumps(findings, ensure_ascii=False, indent=2), encoding="utf-8")
+    return target
+
+
+# --- Keyboard -------------------------------------------------------------------------------
+
+_DESCRIBE_FOCUS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "<body>";
+  const name = el.getAttribute("aria-label") || el.getAttribute("name") || el.id
+    || (el.textContent || "").trim().slice(0, 40);
+  return `<${el.tagName.toLowerCase()}> ${name}`;
+}"""
+
+
+def tab_to(page: Page, target: Locator, *, max_presses: int = 80, backwards: bool = False) -> None:
+    """Press Tab (or Shift+Tab) until ``target`` has the focus, as a keyboard user would.
+
+    Fails, listing what received the focus on the way, if it is never reached: then the element
+    is not keyboard-focusable or sits behind a trap.
+    """
+    if target.count() != 1:
+        pytest.fail(f"{target} matches {target.count()} elements on {page.url}", pytrace=False)
+    handle = target.element_handle()
+    assert handle is not None
+    key = "Shift+Tab" if backwards else "Tab"
+    visited: list[str] = []
+    for _ in range(max_presses):
+        page.keyboard.press(key)
+        if page.evaluate("el => document.activeElement === el", handle):
+            return
+        visited.append(page.evaluate(_DESCRIBE_FOCUS))
+    pytest.fail(
+        f"{target} was not reached with {max_presses} {key} presses on {page.url}; focus went to: "
+        + " → ".join(visited[:40]),
+        pytrace=False,
+    )
+
+
+def type_into(page: Page, field: Locator, text: str) -> None:
+    """Reach ``field`` with Tab and type ``text`` with the keyboard."""
+    tab_to(page, field)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def check_with_keyboard(page: Page, checkbox: Locator) -> None:
+    tab_to(page, checkbox)
+    if not checkbox.is_checked():
+        page.keyboard.press("Space")
+    assert checkbox.is_checked(), f"Space did not check {checkbox}"
+
+
+def choose_with_keyboard(page: Page, select: Locator, label: str) -> None:
+    """Pick an option of a ``<select>`` with the arrow keys only."""
+    tab_to(page, select)
+    options: list[str] = select.locator("option").all_inner_texts()
+    wanted = next((i for i, text in enumerate(options) if text.strip() == label), None)
+    assert wanted is not None, f"{select} has no option {label!r}; it has {options}"
+    current = select.evaluate("el => el.selectedIndex")
+    page.keyboard.press("Home")
+    for _ in range(wanted):
+        page.keyboard.press("ArrowDown")
+    if select.evaluate("el => el.selectedIndex") != wanted:  # pragma: no cover - diagnostic
+        pytest.fail(f"Arrow keys did not select {label!r} in {select} (was {current})")
+
+
+def submit_with_enter(
+    page: Page, field: Locator, *, status: int = 200, axe: bool = True
+) -> Response:
+    """Press Enter in a form field (already reached by keyboard) and wait for the next page."""
+    if not _has_focus(page, field):
+        tab_to(page, field)
+    with page.expect_navigation() as navigation:
+        page.keyboard.press("Enter")
+    response = navigation.value
+    expect_status(page, response, status)
+    if axe:
+        check_accessibility(page)
+    assert response is not None
+    return response
+
+
+def activate_with_keyboard(
+    page: Page, control: Locator, *, status: int = 200, axe: bool = True
+) -> Response:
+    """Tab to a link or button and press Enter, waiting for the navigation it causes."""
+    tab_to(page, control)
+    with page.expect_navigation() as navigation:
+        page.keyboard.press("Enter")
+    response = navigation.value
+    expect_status(page, response, status)
+    if axe:
+        check_accessibility(page)
+    assert response is not None
+    return response
+
+
+def assert_focus_visible(page: Page) -> None:
+    """The focused element shows a focus indicator (outline or box-shadow)."""
+    indicator = page.evaluate(
+        """() => {
+          const s = getComputedStyle(document.activeElement);
+          return {outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0,
+                  shadow: s.boxShadow !== "none"};
+        }"""
+    )
+    assert indicator["outline"] or indicator["shadow"], (
+        f"The focused element {page.evaluate(_DESCRIBE_FOCUS)} on {page.url} has no visible focus"
+    )
+
+
+def _has_focus(page: Page, locator: Locator) -> bool:
+    handle = locator.element_handle()
+    return bool(handle and page.evaluate("el => document.activeElement === el", handle))
+
+
+# --- Languages ------------------------------------------------------------------------------
+
+
+def say(language: str, tr: str, en: str) -> str:
+    """The interface text in the test's language (Turkish first, as on the site)."""
+    return tr if language == "tr" else en
+
+
+def assert_language(page: Page, language: str) -> None:
+    lang = page.locator("html").get_attribute("lang")
+    assert lang == language, f"{page.url} is in {lang!r}, expected {language!r}"
+
+
+def switch_language(page: Page, language: str) -> None:
+    """Use the switcher in the header, as a visitor would."""
+    button = page.locator(f'form.language-switcher button[name="language"][value="{language}"]')
+    follow(page, button, axe=False)
+    assert_language(page, language)
+
+
+def assert_fits_width(page: Page) -> None:
+    """Nothing overflows sideways (the 360 px phone check): the page scrolls only vertically."""
+    overflow = page.evaluate(
+        """() => ({scroll: document.documentElement.scrollWidth,
+                  client: document.documentElement.clientWidth})"""
+    )
+    assert overflow["scroll"] <= overflow["client"], (
+        f"{page.url} is {overflow['scroll']} px wide in a {overflow['client']} px viewport"
+    )
