@@ -9,9 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 import factory
+from allauth.mfa.models import Authenticator
 
-from ortak.organizations.models import Municipality, Unit
-from ortak.organizations.tests.factories import MunicipalityFactory
+from ortak.accounts.tests.factories import UserFactory
+from ortak.organizations.models import Membership, Municipality, Unit
+from ortak.organizations.tests.factories import MunicipalityFactory, municipality_membership
 from ortak.plans.aggregates import recompute_plan
 from ortak.plans.models import (
     Activity,
@@ -264,3 +266,20 @@ def _measurement(indicator: Indicator, period: str, value: Decimal) -> Measureme
         value=value,
         status=Measurement.Status.PUBLISHED,
     )
+
+
+def with_mfa(user: Any) -> Any:
+    """Give the user an active TOTP authenticator (municipality powers need MFA)."""
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return user
+
+
+def plan_editor(
+    municipality: Municipality, *, role: str = Membership.Role.EDITOR, mfa: bool = True
+) -> Any:
+    """A user holding ``role`` in the municipality, with MFA unless ``mfa=False``."""
+    user = UserFactory()
+    municipality_membership(role, municipality=municipality, user=user)
+    return with_mfa(user) if mfa else user
