@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
 from config.api import api
+from ortak.organizations.views import home
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("hesabim/", include("ortak.accounts.urls")),
     path("bildirimler/", include("ortak.notifications.urls")),
     path("api/v1/", api.urls),
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", home, name="home"),
     path("", include("ortak.organizations.urls")),
     path("", include("ortak.plans.urls")),
 ]
