@@ -1,0 +1,493 @@
+"""Whole-document validation against the municipality's data, before anything is written.
+
+``validate_document`` normalises every code (``ortak.plans.codes``), checks parent links and
+duplicates, plan years, weights, periods and dates, resolves unit names within the municipality,
+and finds the plan the file is for. It returns the normalised document and every issue found;
+the importer writes nothing when one of them is an error.
+
+Unit names are matched by ``search_key`` (case, Turkish letters and spacing do not matter).
+**An unknown unit name is an error**, not a reason to create a unit: units belong to the
+municipality's admins (``organizations.permissions.can_manage_units``), and a typo would
+otherwise create a twin unit that starts receiving suggestions. The ``create_units`` option
+(the ``--create-units`` flag, and a checkbox offered to users who may manage units) creates
+them instead, each with a warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from ortak.core.turkish import search_key
+from ortak.organizations.models import Municipality, Unit
+from ortak.plans.codes import CodeError, Level, parent_code, parse_code
+from ortak.plans.io.cells import CellReader
+from ortak.plans.io.document import (
+    ActivityRow,
+    AimRow,
+    ImportIssue,
+    IndicatorRow,
+    MeasurementRow,
+    ObjectiveRow,
+    PlanDocument,
+    Severity,
+    Source,
+)
+from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES, PLAN
+from ortak.plans.models import Indicator, StrategicPlan
+
+__all__ = ["ValidatedDocument", "find_plan", "validate_document"]
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class ValidatedDocument:
+    """The document with normalised codes, the plan it is for, and its units by name."""
+
+    document: PlanDocument
+    issues: tuple[ImportIssue, ...]
+    plan: StrategicPlan | None  # the existing plan; None when the import creates it
+    units: dict[str, Unit]  # search_key(name) → unit
+    new_units: tuple[str, ...]  # names to create (only with create_units)
+
+    @property
+    def errors(self) -> tuple[ImportIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity == Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[ImportIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity == Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def unit(self, name: str) -> Unit | None:
+        return self.units.get(search_key(name)) if name else None
+
+
+def _column(spec: Any, key: str, json: bool) -> str:
+    """The header of a column (workbook, CSV) or its key (JSON)."""
+    if json:
+        return key
+    return next(column.header for column in spec.columns if column.key == key)
+
+
+def _municipality_matches(text: str, municipality: Municipality) -> bool:
+    def bare(name: str) -> str:
+        key = search_key(name)
+        return key.removesuffix(" buyuksehir belediyesi").removesuffix(" belediyesi").strip()
+
+    return bare(text) in {bare(municipality.name), municipality.slug, search_key(municipality.slug)}
+
+
+def find_plan(municipality: Municipality, start_year: int | None) -> StrategicPlan | None:
+    if start_year is None:
+        return None
+    return StrategicPlan.objects.filter(municipality=municipality, start_year=start_year).first()
+
+
+class _Validator:
+    def __init__(self, document: PlanDocument, municipality: Municipality) -> None:
+        self.document = document
+        self.municipality = municipality
+        self.cells = CellReader()
+        self.json = document.format == "json"
+
+    def column(self, spec: Any, key: str) -> str:
+        return _column(spec, key, self.json)
+
+    def code(self, source: Source, column: str, text: str, level: Level) -> str | None:
+        try:
+            return parse_code(text, level)
+        except CodeError:
+            example = {Level.AIM: "2", Level.OBJECTIVE: "2.3", Level.INDICATOR: "2.3.1"}[level]
+            self.cells.add(
+                source,
+                column,
+                text,
+                _("This is not a valid code here; write it like %(example)s."),
+                example=example,
+            )
+            return None
+
+    # --- plan -------------------------------------------------------------------------
+
+    def plan(self, plan: StrategicPlan | None) -> None:
+        header = self.document.plan
+        if header is None:
+            return
+        source = header.source
+        if header.municipality and not _municipality_matches(
+            header.municipality, self.municipality
+        ):
+            self.cells.add(
+                source,
+                "municipality" if self.json else PLAN.fields[0].label,
+                header.municipality,
+                _("The file is for another municipality; you are importing into %(name)s."),
+                name=self.municipality.name,
+            )
+        if plan is not None and header.end_year is not None and plan.end_year != header.end_year:
+            self.cells.add(
+                source,
+                "end_year" if self.json else PLAN.fields[2].label,
+                header.end_year,
+                _("The plan starting in %(start)s ends in %(end)s; the file says otherwise."),
+                start=plan.start_year,
+                end=plan.end_year,
+            )
+
+    # --- tree -------------------------------------------------------------------------
+
+    def tree(self) -> PlanDocument:
+        aims, aim_rows = self.aims()
+        objectives, objective_rows = self.objectives(aims)
+        indicator_rows = self.indicators(objectives)
+        self.weights(indicator_rows, objective_rows)
+        return dataclasses.replace(
+            self.document,
+            aims=tuple(aim_rows),
+            objectives=tuple(objective_rows),
+            indicators=tuple(indicator_rows),
+            activities=tuple(self.activities(objectives)),
+        )
+
+    def aims(self) -> tuple[dict[str, Source], list[AimRow]]:
+        seen: dict[str, Source] = {}
+        rows = []
+        column = self.column(AIMS, "code")
+        for row in self.document.aims:
+            code = self.code(row.source, column, row.code, Level.AIM)
+            if code is None or self.duplicate(seen, code, row.source, column):
+                continue
+            rows.append(dataclasses.replace(row, code=code))
+        return seen, rows
+
+    def objectives(self, aims: dict[str, Source]) -> tuple[dict[str, Source], list[ObjectiveRow]]:
+        seen: dict[str, Source] = {}
+        rows = []
+        column = self.column(OBJECTIVES, "code")
+        parent_column = self.column(OBJECTIVES, "aim_code")
+        for row in self.document.objectives:
+            code = self.code(row.source, column, row.code, Level.OBJECTIVE)
+            aim_code = self.parent(row.source, parent_column, row.aim_code, Level.AIM, aims)
+            if (
+                code is None
+                or aim_code is None
+                or not self.belongs(row.source, column, code, aim_code)
+                or self.duplicate(seen, code, row.source, column)
+            ):
+                continue
+            rows.append(dataclasses.replace(row, code=code, aim_code=aim_code))
+        return seen, rows
+
+    def indicators(self, objectives: dict[str, Source]) -> list[IndicatorRow]:
+        seen: dict[str, Source] = {}
+        rows = []
+        column = self.column(INDICATORS, "code")
+        parent_column = self.column(INDICATORS, "objective_code")
+        for row in self.document.indicators:
+            code = self.code(row.source, column, row.code, Level.INDICATOR)
+            objective_code = self.parent(
+                row.source, parent_column, row.objective_code, Level.OBJECTIVE, objectives
+            )
+            if (
+                code is None
+                or objective_code is None
+                or not self.belongs(row.source, column, code, objective_code)
+                or self.duplicate(seen, code, row.source, column)
+            ):
+                continue
+            self.indicator_figures(row.source, row.weight, row.target_map())
+            rows.append(dataclasses.replace(row, code=code, objective_code=objective_code))
+        return rows
+
+    def activities(self, objectives: dict[str, Source]) -> list[ActivityRow]:
+        rows = []
+        seen: dict[tuple[str, str], Source] = {}
+        parent_column = self.column(ACTIVITIES, "objective_code")
+        for row in self.document.activities:
+            objective_code = self.parent(
+                row.source, parent_column, row.objective_code, Level.OBJECTIVE, objectives
+            )
+            if objective_code is None:
+                continue
+            if row.start_date and row.end_date and row.end_date < row.start_date:
+                self.cells.add(
+                    row.source,
+                    self.column(ACTIVITIES, "end_date"),
+                    row.end_date,
+                    _("The end date is before the start date."),
+                )
+            key = (objective_code, row.code)
+            if row.code and key in seen:
+                # Real plans number activities loosely; the data-quality audit lists these too.
+                self.cells.warn(
+                    row.source,
+                    self.column(ACTIVITIES, "code"),
+                    row.code,
+                    _("Another activity of this objective has the same code (%(where)s)."),
+                    where=_where(seen[key]),
+                )
+            seen.setdefault(key, row.source)
+            rows.append(dataclasses.replace(row, objective_code=objective_code))
+        return rows
+
+    def parent(
+        self, source: Source, column: str, text: str, level: Level, known: dict[str, Source]
+    ) -> str | None:
+        if not text:  # the JSON nesting gives the parent; a failed parent was reported there
+            return None
+        code = self.code(source, column, text, level)
+        if code is not None and code not in known:
+            message = {
+                Level.AIM: _("There is no aim with the code %(code)s in the file."),
+                Level.OBJECTIVE: _("There is no objective with the code %(code)s in the file."),
+                Level.INDICATOR: _("There is no indicator with the code %(code)s."),
+            }[level]
+            self.cells.add(source, column, text, message, code=code)
+            return None
+        return code
+
+    def belongs(self, source: Source, column: str, code: str, parent: str) -> bool:
+        if parent_code(code) == parent:
+            return True
+        self.cells.add(
+            source,
+            column,
+            code,
+            _("The code %(code)s does not start with its parent's code %(parent)s."),
+            code=code,
+            parent=parent,
+        )
+        return False
+
+    def duplicate(self, seen: dict[str, Source], code: str, source: Source, column: str) -> bool:
+        if code in seen:
+            self.cells.add(
+                source,
+                column,
+                code,
+                _("The code %(code)s is used twice (first at %(where)s)."),
+                code=code,
+                where=_where(seen[code]),
+            )
+            return True
+        seen[code] = source
+        return False
+
+    def indicator_figures(
+        self, source: Source, weight: Decimal | None, targets: dict[int, Decimal]
+    ) -> None:
+        if weight is not None and not 0 <= weight <= HUNDRED:
+            self.cells.add(
+                source,
+                self.column(INDICATORS, "weight"),
+                weight,
+                _("The weight must be between 0 and 100."),
+            )
+        header = self.document.plan
+        if header is not None and header.years and header.years[-1] not in targets:
+            self.cells.warn(
+                source,
+                str(header.years[-1]) if not self.json else "targets",
+                "",
+                _(
+                    "There is no target for the plan's last year %(year)s; the plan-period "
+                    "realization cannot be computed."
+                ),
+                year=header.years[-1],
+            )
+
+    def weights(self, indicators: Iterable[Any], objectives: Iterable[Any]) -> None:
+        """Weights that do not sum to 100 are normalised (ARCHITECTURE §4 rule 6): a warning."""
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for row in indicators:
+            totals[row.objective_code] += row.weight or 0
+        for objective in objectives:
+            total = totals.get(objective.code)
+            if total is not None and total != HUNDRED:
+                self.cells.warn(
+                    objective.source,
+                    self.column(INDICATORS, "weight"),
+                    total,
+                    _(
+                        "The weights of the indicators of objective %(code)s add up to %(total)s, "
+                        "not 100; they will be scaled to 100."
+                    ),
+                    code=objective.code,
+                    total=total.normalize(),
+                )
+
+    # --- measurements -----------------------------------------------------------------
+
+    def measurements(
+        self, indicator_codes: dict[str, Any], years: tuple[int, ...]
+    ) -> tuple[MeasurementRow, ...]:
+        seen: dict[tuple[str, str], Source] = {}
+        rows = []
+        for row in self.document.measurements:
+            column = self.column(MEASUREMENTS, "indicator_code")
+            code = self.code(row.source, column, row.indicator_code, Level.INDICATOR)
+            if code is None:
+                continue
+            if code not in indicator_codes:
+                self.cells.add(
+                    row.source,
+                    column,
+                    row.indicator_code,
+                    _("There is no indicator with the code %(code)s."),
+                    code=code,
+                )
+                continue
+            period_column = self.column(MEASUREMENTS, "period")
+            if years and int(row.period[:4]) not in years:
+                self.cells.add(
+                    row.source,
+                    period_column,
+                    row.period,
+                    _("The period is outside the plan years %(start)s–%(end)s."),
+                    start=years[0],
+                    end=years[-1],
+                )
+                continue
+            key = (code, row.period)
+            if key in seen:
+                self.cells.add(
+                    row.source,
+                    period_column,
+                    row.period,
+                    _("Indicator %(code)s has two values for %(period)s (first at %(where)s)."),
+                    code=code,
+                    period=row.period,
+                    where=_where(seen[key]),
+                )
+                continue
+            seen[key] = row.source
+            rows.append(dataclasses.replace(row, indicator_code=code))
+        return tuple(rows)
+
+    # --- units ------------------------------------------------------------------------
+
+    def units(
+        self, document: PlanDocument, create_units: bool
+    ) -> tuple[dict[str, Unit], tuple[str, ...]]:
+        wanted: list[tuple[Source, str, str]] = []
+        for objective in document.objectives:
+            if objective.responsible_unit:
+                wanted.append(
+                    (
+                        objective.source,
+                        self.column(OBJECTIVES, "responsible_unit"),
+                        objective.responsible_unit,
+                    )
+                )
+            column = self.column(OBJECTIVES, "cooperating_units")
+            wanted.extend((objective.source, column, name) for name in objective.cooperating_units)
+        for indicator in document.indicators:
+            if indicator.owner_unit:
+                wanted.append(
+                    (indicator.source, self.column(INDICATORS, "owner_unit"), indicator.owner_unit)
+                )
+        for activity in document.activities:
+            if activity.responsible_unit:
+                wanted.append(
+                    (
+                        activity.source,
+                        self.column(ACTIVITIES, "responsible_unit"),
+                        activity.responsible_unit,
+                    )
+                )
+        if not wanted:
+            return {}, ()
+        units: dict[str, Unit] = {}
+        for unit in Unit.objects.filter(municipality=self.municipality):
+            units.setdefault(search_key(unit.name), unit)
+            units.setdefault(search_key(unit.slug), unit)
+        new: dict[str, str] = {}
+        for source, column, name in wanted:
+            key = search_key(name)
+            if key in units or key in new:
+                continue
+            if len(name) > Unit._meta.get_field("name").max_length:  # type: ignore[operator]
+                self.cells.add(source, column, name, _("The unit name is too long."))
+            elif create_units:
+                new[key] = name
+                self.cells.warn(
+                    source,
+                    column,
+                    name,
+                    _("The unit “%(name)s” does not exist yet; it will be created."),
+                    name=name,
+                )
+            else:
+                self.cells.add(
+                    source,
+                    column,
+                    name,
+                    _(
+                        "The municipality has no unit named “%(name)s”. Check the spelling, or ask "
+                        "the municipality's admin to add the unit first."
+                    ),
+                    name=name,
+                )
+        return units, tuple(new.values())
+
+
+def _where(source: Source) -> str:
+    if source.row is None:
+        return source.sheet
+    return str(_("%(sheet)s row %(row)s") % {"sheet": source.sheet, "row": source.row})
+
+
+def validate_document(
+    *,
+    document: PlanDocument,
+    municipality: Municipality,
+    plan: StrategicPlan | None = None,
+    create_units: bool = False,
+    issues: Iterable[ImportIssue] = (),
+) -> ValidatedDocument:
+    """Validate the whole document; ``issues`` from reading are carried along.
+
+    ``plan`` is required for a measurements-only document (a CSV names no plan); for a whole plan
+    it is found by the municipality and the start year of the file's Plan sheet.
+    """
+    validator = _Validator(document, municipality)
+    if document.is_measurements_only:
+        if plan is None:
+            validator.cells.add(Source(""), "", "", _("Choose the plan the measurements are for."))
+            return ValidatedDocument(document, (*issues, *validator.cells.issues), None, {}, ())
+        codes = dict.fromkeys(Indicator.objects.filter(plan=plan).values_list("code", flat=True))
+        measurements = validator.measurements(codes, tuple(plan.years))
+        normalised = dataclasses.replace(document, measurements=measurements)
+        return ValidatedDocument(normalised, (*issues, *validator.cells.issues), plan, {}, ())
+    header = document.plan
+    found = find_plan(municipality, header.start_year if header else None)
+    if plan is not None and found is not None and found.pk != plan.pk:
+        validator.cells.add(
+            header.source if header else Source(""),
+            "",
+            "",
+            _("The file is for the plan %(found)s, not for %(plan)s."),
+            found=found.period_label,
+            plan=plan.period_label,
+        )
+    validator.plan(found)
+    normalised = validator.tree()
+    measurements = validator.measurements(
+        {row.code: row for row in normalised.indicators}, header.years if header else ()
+    )
+    normalised = dataclasses.replace(normalised, measurements=measurements)
+    units, new_units = validator.units(normalised, create_units)
+    return ValidatedDocument(
+        normalised, (*issues, *validator.cells.issues), found, units, new_units
+    )
