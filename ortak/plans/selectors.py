@@ -1,0 +1,589 @@
+"""Public reads of strategic plans, with their joins written once (STYLE rule 2).
+
+Pages and the API read the aggregates that ``ortak.plans.aggregates`` stored on every node
+(ARCHITECTURE §4 rule 8); nothing here recomputes a realization. A page therefore costs a
+constant number of queries whatever the size of the plan: every selector below documents its
+count, and ``tests/test_public_views.py`` pins it.
+
+A "lens" is either the plan lens (``year=None``, the default on public pages) or the year lens of
+one plan year (rule 3), read from ``realization_by_year``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from ortak.organizations.models import Municipality
+from ortak.plans.models import (
+    Activity,
+    ActivityCost,
+    Aim,
+    FigureRevision,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+    Objective,
+    StrategicPlan,
+)
+from ortak.plans.progress import normalised_weights
+
+# --- Lenses and figures ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a page shows for one node in one lens.
+
+    ``realization`` is clamped to 0–100 (rule 4); ``raw`` (indicators only) is the unclamped
+    value shown next to it; ``coverage`` (aims, objectives, plans) is the share of the weight
+    that has a value (rule 5). ``None`` means not reported.
+    """
+
+    realization: Decimal | None = None
+    coverage: Decimal | None = None
+    raw: Decimal | None = None
+    value: Decimal | None = None
+    period: str = ""
+
+    @property
+    def reported(self) -> bool:
+        return self.realization is not None
+
+    @property
+    def over_achieved(self) -> bool:
+        """Rule 4: raw realization above 100 needs an explanation."""
+        return self.raw is not None and self.raw > 100
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _year_entry(node: Any, year: int) -> dict[str, Any]:
+    by_year = node.realization_by_year or {}
+    entry = by_year.get(str(year), by_year.get(year))  # JSON keys are strings
+    return entry if isinstance(entry, dict) else {}
+
+
+def node_figures(node: StrategicPlan | Aim | Objective, year: int | None = None) -> Figures:
+    """The stored figures of a plan, aim or objective in the plan lens or a year lens."""
+    if year is None:
+        return Figures(realization=node.realization, coverage=node.coverage)
+    entry = _year_entry(node, year)
+    return Figures(
+        realization=_decimal(entry.get("realization")), coverage=_decimal(entry.get("coverage"))
+    )
+
+
+def indicator_figures(indicator: Indicator, year: int | None = None) -> Figures:
+    """The stored figures of an indicator in the plan lens or a year lens (raw and clamped).
+
+    In the plan lens ``value``/``period`` are the latest published value; the year lens stores
+    only the realization (``aggregates``), the value it used is read by ``indicator_years``.
+    """
+    if year is None:
+        return Figures(
+            realization=indicator.realization,
+            raw=indicator.realization_raw,
+            value=indicator.latest_value,
+            period=indicator.latest_period,
+        )
+    entry = _year_entry(indicator, year)
+    return Figures(
+        realization=_decimal(entry.get("realization")),
+        raw=_decimal(entry.get("raw")),
+        coverage=_decimal(entry.get("coverage")),
+    )
+
+
+def parse_year(plan: StrategicPlan, text: str | None) -> int | None:
+    """The year lens asked for in ``?yil=``; the plan lens when absent or not a plan year."""
+    if not text or not text.strip().isdigit():
+        return None
+    year = int(text)
+    return year if plan.start_year <= year <= plan.end_year else None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One node of the tree as a page shows it: the object, its figures, its children."""
+
+    node: Any
+    figures: Figures
+    children: list[Row] = field(default_factory=list)
+
+
+# --- Plans ----------------------------------------------------------------------------
+
+
+def plan_by_period(*, slug: str, start_year: int, end_year: int) -> StrategicPlan | None:
+    """One query. Visibility (drafts) is the view's business: ``permissions.can_view_plan``."""
+    return (
+        StrategicPlan.objects.select_related("municipality", "municipality__province")
+        .filter(municipality__slug=slug, start_year=start_year, end_year=end_year)
+        .first()
+    )
+
+
+def public_plans_of(municipality: Municipality) -> QuerySet[StrategicPlan]:
+    """Non-draft plans of a municipality, newest first."""
+    return (
+        StrategicPlan.objects.filter(municipality=municipality)
+        .exclude(status=StrategicPlan.Status.DRAFT)
+        .select_related("municipality")
+        .order_by("-start_year")
+    )
+
+
+def current_plan(municipality: Municipality) -> StrategicPlan | None:
+    """The plan a visitor expects to see: the public plan in force this year, else the newest.
+
+    In force: adopted and covering the current year; a plan in public consultation comes next
+    (it is the one being discussed), then the newest archived one. One query.
+    """
+    plans = list(public_plans_of(municipality))
+    if not plans:
+        return None
+    this_year = timezone.localdate().year
+    rank: dict[str, int] = {
+        StrategicPlan.Status.ADOPTED: 0,
+        StrategicPlan.Status.CONSULTATION: 1,
+        StrategicPlan.Status.ARCHIVED: 2,
+    }
+
+    def key(plan: StrategicPlan) -> tuple[int, int, int]:
+        covers = plan.start_year <= this_year <= plan.end_year
+        return (0 if covers else 1, rank.get(plan.status, 3), -plan.start_year)
+
+    return min(plans, key=key)
+
+
+def aim_rows(plan: StrategicPlan, year: int | None = None) -> list[Row]:
+    """The plan's aims with their objectives, both with figures. Two queries."""
+    aims = Aim.objects.filter(plan=plan).prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.order_by("number"))
+    )
+    return [
+        Row(
+            node=aim,
+            figures=node_figures(aim, year),
+            children=[Row(o, node_figures(o, year)) for o in aim.objectives.all()],
+        )
+        for aim in aims
+    ]
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The plan section of a municipality page."""
+
+    plan: StrategicPlan
+    figures: Figures
+    aims: list[Row]
+    other_plans: list[StrategicPlan]
+
+
+def current_plan_summary(municipality: Municipality) -> PlanSummary | None:
+    """The current public plan with its aims' figures, for ``/belediyeler/<slug>/``.
+
+    Three queries (plans, aims, objectives); ``None`` when the municipality has no public plan.
+    """
+    plans = list(public_plans_of(municipality))
+    plan = current_plan(municipality) if plans else None
+    if plan is None:
+        return None
+    return PlanSummary(
+        plan=plan,
+        figures=node_figures(plan),
+        aims=aim_rows(plan),
+        other_plans=[p for p in plans if p.pk != plan.pk],
+    )
+
+
+# --- Aims, objectives, indicators ------------------------------------------------------
+
+
+def aim_by_code(plan: StrategicPlan, code: str) -> Aim | None:
+    """The aim with its objectives (and their responsible units) prefetched. Two queries."""
+    return (
+        Aim.objects.filter(plan=plan, code=code)
+        .prefetch_related(
+            Prefetch(
+                "objectives",
+                queryset=Objective.objects.select_related("responsible_unit").order_by("number"),
+            )
+        )
+        .first()
+    )
+
+
+def objective_by_code(plan: StrategicPlan, code: str) -> Objective | None:
+    """The objective card and its indicators with their targets. Four queries."""
+    return (
+        Objective.objects.filter(plan=plan, code=code)
+        .select_related("aim", "responsible_unit")
+        .prefetch_related(
+            "cooperating_units",
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related("owner_unit")
+                .prefetch_related(
+                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
+                )
+                .order_by("number"),
+            ),
+        )
+        .first()
+    )
+
+
+def published_measurements() -> QuerySet[Measurement]:
+    return Measurement.objects.filter(status=Measurement.Status.PUBLISHED).order_by(
+        "year", "-is_half_year"
+    )
+
+
+def indicator_by_code(plan: StrategicPlan, code: str) -> Indicator | None:
+    """An indicator with its targets, published measurements and revision log. Four queries."""
+    return (
+        Indicator.objects.filter(plan=plan, code=code)
+        .select_related("objective", "objective__aim", "owner_unit")
+        .prefetch_related(
+            Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
+            Prefetch("measurements", queryset=published_measurements()),
+            Prefetch(
+                "revisions",
+                queryset=FigureRevision.objects.select_related(
+                    "changed_by", "plan_revision"
+                ).order_by("-sequence"),
+            ),
+        )
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorYear:
+    """One plan year of an indicator: its target, the value the year lens uses, the result."""
+
+    year: int
+    target: Decimal | None
+    value: Decimal | None
+    period: str
+    figures: Figures
+
+
+def indicator_years(indicator: Indicator, years: list[int]) -> list[IndicatorYear]:
+    """Targets and actuals by plan year, from prefetched targets and published measurements.
+
+    The value shown for year Y is the one the year lens uses (rule 3): the whole-year value, or
+    for a cumulative indicator whose year is not reported yet, the half-year value; a periodic
+    indicator's half-year value is never a year's value (rule 2). The realization is the stored
+    one.
+    """
+    targets = {t.year: t.value for t in indicator.targets.all()}
+    values: dict[int, dict[bool, Measurement]] = defaultdict(dict)
+    for m in indicator.measurements.all():
+        values[m.year][m.is_half_year] = m
+    rows = []
+    for year in years:
+        chosen = values[year].get(False)
+        if chosen is None and indicator.kind == Indicator.Kind.CUMULATIVE:
+            chosen = values[year].get(True)
+        rows.append(
+            IndicatorYear(
+                year=year,
+                target=targets.get(year),
+                value=chosen.value if chosen else None,
+                period=chosen.period if chosen else "",
+                figures=indicator_figures(indicator, year),
+            )
+        )
+    return rows
+
+
+def display_decimals(values: list[Decimal | None], most: int = 2) -> int:
+    """How many decimals a set of figures needs (0 for counts, at most ``most``).
+
+    One precision per indicator keeps its table columns aligned; stored values carry four
+    decimal places whatever was entered.
+    """
+    needed = 0
+    for value in values:
+        if value is None:
+            continue
+        exponent = value.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < 0:
+            needed = max(needed, -exponent)
+    return min(needed, most)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator in its objective's table: figures, targets aligned with the plan years."""
+
+    node: Indicator
+    figures: Figures
+    targets: list[Decimal | None]
+    decimals: int
+
+
+def indicator_rows(
+    objective: Objective, years: list[int], year: int | None = None
+) -> list[IndicatorRow]:
+    """The objective's (prefetched) indicators with their figures in the given lens."""
+    rows = []
+    for indicator in objective.indicators.all():
+        by_year = {t.year: t.value for t in indicator.targets.all()}
+        targets = [by_year.get(y) for y in years]
+        rows.append(
+            IndicatorRow(
+                node=indicator,
+                figures=indicator_figures(indicator, year),
+                targets=targets,
+                decimals=display_decimals([indicator.baseline, indicator.latest_value, *targets]),
+            )
+        )
+    return rows
+
+
+# --- Activities -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CostCell:
+    """Planned and actual cost; ``year`` is 0 for a total over the plan years."""
+
+    planned: Decimal | None
+    actual: Decimal | None
+    year: int = 0
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    activity: Activity
+    costs: list[CostCell]
+    total: CostCell
+
+
+@dataclass(frozen=True)
+class ActivityGroup:
+    objective: Objective
+    rows: list[ActivityRow]
+    totals: list[CostCell]
+    total: CostCell
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+def _totals(cells: list[CostCell], year: int = 0) -> CostCell:
+    return CostCell(
+        planned=_sum([c.planned for c in cells]),
+        actual=_sum([c.actual for c in cells]),
+        year=year,
+    )
+
+
+@dataclass(frozen=True)
+class ActivityTable:
+    groups: list[ActivityGroup]
+    totals: list[CostCell]
+    total: CostCell
+
+
+def activity_table(plan: StrategicPlan) -> ActivityTable:
+    """Activities grouped by objective with planned and actual cost per plan year and totals.
+
+    Two queries (activities with objective, aim and unit; their costs). Sums of lira amounts are
+    plain additions for the table, not progress figures.
+    """
+    years = plan.years
+    activities = (
+        Activity.objects.filter(plan=plan)
+        .select_related("objective", "objective__aim", "responsible_unit")
+        .prefetch_related(Prefetch("costs", queryset=ActivityCost.objects.order_by("year")))
+    )
+    grouped: dict[int, list[ActivityRow]] = defaultdict(list)
+    objectives: dict[int, Objective] = {}
+    for activity in activities:
+        by_year = {c.year: c for c in activity.costs.all()}
+        cells = [
+            CostCell(
+                planned=by_year[y].planned if y in by_year else None,
+                actual=by_year[y].actual if y in by_year else None,
+                year=y,
+            )
+            for y in years
+        ]
+        objectives[activity.objective_id] = activity.objective
+        grouped[activity.objective_id].append(
+            ActivityRow(activity=activity, costs=cells, total=_totals(cells))
+        )
+    groups = []
+    for objective_id, rows in grouped.items():
+        per_year = [_totals([r.costs[i] for r in rows], y) for i, y in enumerate(years)]
+        groups.append(
+            ActivityGroup(
+                objective=objectives[objective_id],
+                rows=rows,
+                totals=per_year,
+                total=_totals([r.total for r in rows]),
+            )
+        )
+    grand = [_totals([g.totals[i] for g in groups], y) for i, y in enumerate(years)]
+    return ActivityTable(groups=groups, totals=grand, total=_totals([g.total for g in groups]))
+
+
+# --- The "how is this calculated" page -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeightedPart:
+    """One indicator in its objective's weighted mean (rule 6)."""
+
+    indicator: Indicator
+    weight: Decimal
+    share: Decimal
+    realization: Decimal | None
+
+    @property
+    def share_percent(self) -> Decimal:
+        return self.share * 100
+
+    @property
+    def contribution(self) -> Decimal:
+        """Share × clamped r; a not-reported indicator adds 0 (rule 5)."""
+        return self.share * (self.realization or Decimal(0))
+
+
+@dataclass(frozen=True)
+class MeanPart:
+    """One objective in its aim's mean, or one aim in the plan's mean (rule 6).
+
+    ``counted`` is what the mean uses: the stored realization, 0 when nothing under the node is
+    reported (coverage 0), ``None`` when the node has nothing under it and is left out.
+    """
+
+    node: Aim | Objective
+
+    @property
+    def counted(self) -> Decimal | None:
+        if self.node.realization is not None:
+            return self.node.realization
+        return Decimal(0) if self.node.coverage is not None else None
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    """One of the plan's own indicators, with the numbers that went into its stored figures."""
+
+    indicator: Indicator
+    baseline: Decimal
+    final_target: Decimal
+    value: Decimal
+    period: str
+    raw: Decimal
+    clamped: Decimal | None
+    year: IndicatorYear | None
+    decimals: int
+    weighted: list[WeightedPart]
+    objective: Objective
+    aim_objectives: list[MeanPart]
+    plan_aims: list[MeanPart]
+
+
+def _example_indicator(plan: StrategicPlan) -> Indicator | None:
+    """A reported indicator whose plan-lens C is its latest value (rule 2) and whose B ≠ A.
+
+    Three queries (the indicator, its targets, its published measurements).
+    """
+    final_target = IndicatorTarget.objects.filter(
+        indicator=OuterRef("pk"), year=plan.end_year
+    ).values("value")[:1]
+    return (
+        Indicator.objects.filter(
+            plan=plan,
+            realization_raw__isnull=False,
+            latest_value__isnull=False,
+            baseline__isnull=False,
+        )
+        .filter(Q(kind=Indicator.Kind.CUMULATIVE) | ~Q(latest_period__endswith="-H1"))
+        .annotate(final_target=Subquery(final_target))
+        .filter(final_target__isnull=False)
+        .exclude(final_target=F("baseline"))
+        .select_related("objective", "objective__aim")
+        .prefetch_related(
+            Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")),
+            Prefetch("measurements", queryset=published_measurements()),
+        )
+        .order_by("objective__aim__number", "objective__number", "number")
+        .first()
+    )
+
+
+def worked_example(plan: StrategicPlan) -> WorkedExample | None:
+    """The plan's own numbers for the methodology page; ``None`` while nothing is reported.
+
+    Six queries: the example indicator with its targets and measurements, its objective's
+    indicators, its aim's objectives, the plan's aims.
+    """
+    indicator = _example_indicator(plan)
+    if indicator is None:
+        return None
+    targets = {t.year: t.value for t in indicator.targets.all()}
+    latest_year = int(indicator.latest_period[:4])
+    year_row = (
+        indicator_years(indicator, [latest_year])[0]
+        if plan.start_year <= latest_year <= plan.end_year
+        else None
+    )
+    siblings = list(
+        Indicator.objects.filter(objective_id=indicator.objective_id).order_by("number")
+    )
+    shares = normalised_weights([s.weight for s in siblings])
+    objective = indicator.objective
+    assert indicator.baseline is not None and indicator.latest_value is not None
+    assert indicator.realization_raw is not None
+    return WorkedExample(
+        indicator=indicator,
+        baseline=indicator.baseline,
+        final_target=targets[plan.end_year],
+        value=indicator.latest_value,
+        period=indicator.latest_period,
+        raw=indicator.realization_raw,
+        clamped=indicator.realization,
+        year=year_row,
+        decimals=display_decimals([indicator.baseline, indicator.latest_value, *targets.values()]),
+        weighted=[
+            WeightedPart(indicator=s, weight=s.weight, share=share, realization=s.realization)
+            for s, share in zip(siblings, shares, strict=True)
+        ],
+        objective=objective,
+        aim_objectives=[
+            MeanPart(o)
+            for o in Objective.objects.filter(aim_id=objective.aim_id).order_by("number")
+        ],
+        plan_aims=[MeanPart(a) for a in Aim.objects.filter(plan=plan).order_by("number")],
+    )
+
+
+# --- Data quality ---------------------------------------------------------------------
+
+
+def quality_findings(plan: StrategicPlan) -> Any:
+    """The public data-quality panel ("veri kalitesi"), from ``ortak.plans.quality``."""
+    return None
