@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from e2e.helpers import ARTIFACTS, write_axe_findings
+from e2e.helpers import ARTIFACTS, AXE_FINDINGS, write_axe_findings
 
 CHROMIUM = os.environ.get("ORTAK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -91,9 +91,13 @@ def _save_failure_artifacts(item: pytest.Item) -> list[str]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    target = write_axe_findings()
-    if target is not None:
-        terminalreporter.write_line(f"axe findings (all impacts) written to {target}")
+    if AXE_FINDINGS:
+        target = write_axe_findings()
+        terminalreporter.write_line(
+            f"{len(AXE_FINDINGS)} axe finding(s) of any impact written to {target}"
+        )
+    elif ARTIFACTS.exists():
+        write_axe_findings()
 
 
 @pytest.fixture(scope="session")
@@ -122,12 +126,18 @@ def _plain_http_cookies(settings: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def new_page(
-    browser: Browser, live_server: object, request: pytest.FixtureRequest
+    browser: Browser,
+    live_server: object,
+    django_db_serialized_rollback: None,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Callable[..., Page]]:
     """Open a page in a fresh browser context: ``new_page(language="en", device="mobile")``.
 
     The language is chosen the way a returning visitor's is: the ``ortak_language`` cookie
     (plus a matching Accept-Language). Use ``switch_language`` to test the switcher itself.
+
+    The database is the migrated one (serialized rollback): provinces, the pilot municipalities,
+    the site and the privacy notice are there before every test, as in production.
     """
     base_url: str = live_server.url  # type: ignore[attr-defined]
     pages: list[Page] = []

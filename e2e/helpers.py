@@ -120,9 +120,8 @@ def axe_report(path: str, violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def write_axe_findings() -> Path | None:
-    if not AXE_FINDINGS:
-        return None
+def write_axe_findings() -> Path:
+    """Every finding of this run (an empty list when there is none, so no stale file stays)."""
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / "axe-findings.json"
     findings = sorted(AXE_FINDINGS.values(), key=lambda f: (f["page"], f["rule"]))
