@@ -45,6 +45,9 @@ MEMBERS_PAGE_SIZE = 50
 PLAN_SECTION_TEMPLATE = "plans/municipality_plan_section.html"
 
 
+# Municipality pages answer 403 to a role holder without MFA; the accounts app's
+# StaffMFAMiddleware turns that answer into its "set up two-factor authentication" page.
+
 # --- Helpers --------------------------------------------------------------------------
 
 
@@ -78,18 +81,6 @@ def _plan_section_template() -> str | None:
     except TemplateDoesNotExist:
         return None
     return PLAN_SECTION_TEMPLATE
-
-
-def _deny_municipality(request: HttpRequest, municipality: Municipality) -> HttpResponse:
-    """A role holder without MFA is sent to set it up; everyone else gets a 403."""
-    if permissions.needs_mfa_for_municipality(request.user, municipality):
-        messages.warning(
-            request,
-            _("Set up two-factor authentication to use your role in %(municipality)s.")
-            % {"municipality": municipality.name},
-        )
-        return redirect("mfa_activate_totp")
-    raise PermissionDenied
 
 
 def _members_url(target: Municipality | Organization) -> str:
@@ -332,7 +323,7 @@ def organization_members(request: HttpRequest, slug: str) -> HttpResponse:
 def municipality_staff(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality, slug=slug)
     if not permissions.can_manage_municipality_staff(request.user, municipality):
-        return _deny_municipality(request, municipality)
+        raise PermissionDenied
     form = InvitationForm(request.POST or None, target=municipality)
     if request.method == "POST" and (response := _invite(request, municipality, form)):
         return response
@@ -470,7 +461,7 @@ def my_memberships(request: HttpRequest) -> HttpResponse:
 def municipality_units(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality, slug=slug)
     if not permissions.can_manage_units(request.user, municipality):
-        return _deny_municipality(request, municipality)
+        raise PermissionDenied
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -501,7 +492,7 @@ def _unit(slug: str, pk: int) -> Unit:
 def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     unit = _unit(slug, pk)
     if not permissions.can_manage_units(request.user, unit.municipality):
-        return _deny_municipality(request, unit.municipality)
+        raise PermissionDenied
     initial = {"name": unit.name, "is_strategy_unit": unit.is_strategy_unit}
     form = UnitForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -520,7 +511,7 @@ def unit_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def unit_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     unit = _unit(slug, pk)
     if not permissions.can_manage_units(request.user, unit.municipality):
-        return _deny_municipality(request, unit.municipality)
+        raise PermissionDenied
     try:
         services.delete_unit(actor=request.user, unit=unit)
     except ValidationError as error:

@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from ortak.accounts.tests.factories import UserFactory
 from ortak.organizations.models import Membership, Municipality, Organization, Province, Unit
@@ -46,6 +47,17 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     kind = Organization.Kind.ASSOCIATION
     province = factory.SubFactory(ProvinceFactory)
     verification = Organization.Verification.VERIFIED
+    # A decided organization carries its decision's date, and a rejection its reason (DB checks).
+    verified_at = factory.LazyAttribute(
+        lambda o: None if o.verification == Organization.Verification.PENDING else timezone.now()
+    )
+    verification_note = factory.LazyAttribute(
+        lambda o: (
+            "Derneği kayıtlarda bulamadık."
+            if o.verification == Organization.Verification.REJECTED
+            else ""
+        )
+    )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
