@@ -1,4 +1,4 @@
-"""The custom user (e-mail is the login) and its profile fields."""
+"""The custom user (e-mail is the login), its profile fields, and KVKK privacy notices and consents."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,3 +87,81 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.erased_at is not None:
             return str(_("deleted user"))
         return self.display_name or str(_("citizen"))
+
+
+class PrivacyNotice(models.Model):
+    """One published version of the privacy notice (KVKK aydınlatma metni).
+
+    A published version is never edited: a change is a new version, so that every consent row
+    points at exactly the text the person agreed to.
+    """
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    text_tr = models.TextField(
+        _("text (Turkish)"), help_text=_("Markdown: headings, lists, links and emphasis.")
+    )
+    text_en = models.TextField(
+        _("text (English)"), help_text=_("Markdown: headings, lists, links and emphasis.")
+    )
+    summary_of_changes = models.TextField(
+        _("summary of changes"),
+        blank=True,
+        help_text=_("Shown to signed-in users who are asked to accept this version."),
+    )
+    published_at = models.DateTimeField(_("published at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        ordering = ["-version"]
+        get_latest_by = "version"
+        constraints = [
+            models.CheckConstraint(condition=Q(version__gte=1), name="privacy_notice_version_gte_1")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Privacy notice, version %(version)s") % {"version": self.version})
+
+    def text_for(self, language: str | None) -> str:
+        """The text in ``language``, falling back to Turkish (the platform's default language)."""
+        if language and language.startswith("en") and self.text_en:
+            return self.text_en
+        return self.text_tr
+
+
+class Consent(models.Model):
+    """A user's acceptance of one privacy-notice version.
+
+    No IP address or user agent is stored (KVKK art. 4: data limited to what is needed): the
+    row, written in the same transaction as the account or the acceptance, is the evidence.
+    """
+
+    class Source(models.TextChoices):
+        SIGNUP = "signup", _("at sign-up")
+        UPDATE = "update", _("accepted a new version")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="consents"
+    )
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("privacy notice"),
+        on_delete=models.PROTECT,
+        related_name="consents",
+    )
+    source = models.CharField(_("given"), max_length=10, choices=Source.choices)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "notice"], name="consent_once_per_notice")
+        ]
+
+    def __str__(self) -> str:
+        return str(
+            _("%(user)s accepted version %(version)s")
+            % {"user": self.user, "version": self.notice.version}
+        )
