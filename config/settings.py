@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "ortak.notifications",
     "ortak.organizations",
     "ortak.plans",
-    "ortak.participation",
     "ortak.demo",
 ]
 
