@@ -81,8 +81,8 @@ def line_chart(
     description: str = "",
     y_label: str = "",
     format_value: Callable[[Number], str] = default_format,
-    width: int = 640,
-    height: int = 320,
+    width: int = 560,
+    height: int = 300,
     chart_id: str = "",
 ) -> SafeString:
     """A line chart of several series over the same x labels, as inline-safe SVG markup.
@@ -102,7 +102,7 @@ def line_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false" '
-        f'font-family="{FONT}" font-size="12">',
+        f'font-family="{FONT}" font-size="13">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(_describe(description, x_labels, series, format_value))}</desc>',
     ]

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ortak.organizations.models import Municipality
 from ortak.plans.models import (
@@ -32,6 +33,7 @@ from ortak.plans.models import (
     StrategicPlan,
 )
 from ortak.plans.progress import normalised_weights
+from ortak.plans.quality import Finding, QualitySummary, audit_plan, summarise
 
 # --- Lenses and figures ---------------------------------------------------------------
 
@@ -147,12 +149,16 @@ def public_plans_of(municipality: Municipality) -> QuerySet[StrategicPlan]:
 
 
 def current_plan(municipality: Municipality) -> StrategicPlan | None:
-    """The plan a visitor expects to see: the public plan in force this year, else the newest.
+    """The plan a visitor expects to see (see ``pick_current``). One query."""
+    return pick_current(list(public_plans_of(municipality)))
 
-    In force: adopted and covering the current year; a plan in public consultation comes next
-    (it is the one being discussed), then the newest archived one. One query.
+
+def pick_current(plans: list[StrategicPlan]) -> StrategicPlan | None:
+    """The public plan that covers this year, else the newest public plan.
+
+    Among plans covering this year the adopted one comes first, then one in public consultation
+    (the one being discussed), then an archived one.
     """
-    plans = list(public_plans_of(municipality))
     if not plans:
         return None
     this_year = timezone.localdate().year
@@ -164,7 +170,7 @@ def current_plan(municipality: Municipality) -> StrategicPlan | None:
 
     def key(plan: StrategicPlan) -> tuple[int, int, int]:
         covers = plan.start_year <= this_year <= plan.end_year
-        return (0 if covers else 1, rank.get(plan.status, 3), -plan.start_year)
+        return (0 if covers else 1, rank.get(plan.status, 3) if covers else 0, -plan.start_year)
 
     return min(plans, key=key)
 
@@ -200,7 +206,7 @@ def current_plan_summary(municipality: Municipality) -> PlanSummary | None:
     Three queries (plans, aims, objectives); ``None`` when the municipality has no public plan.
     """
     plans = list(public_plans_of(municipality))
-    plan = current_plan(municipality) if plans else None
+    plan = pick_current(plans)
     if plan is None:
         return None
     return PlanSummary(
@@ -583,7 +589,57 @@ def worked_example(plan: StrategicPlan) -> WorkedExample | None:
 
 # --- Data quality ---------------------------------------------------------------------
 
+# What each check of ``ortak.plans.quality`` means to a reader, as a count heading.
+QUALITY_LABELS: dict[str, Any] = {
+    "revision_chain_broken": _("Revision log changed outside the platform"),
+    "objective_without_indicators": _("Objectives without a performance indicator"),
+    "indicator_missing_targets": _("Indicators without a target for every plan year"),
+    "weights_not_100": _("Objectives whose indicator weights do not add up to 100"),
+    "indicator_without_baseline": _("Indicators without a baseline value"),
+    "measurement_overdue": _("Indicators with an overdue value"),
+    "over_achievement_unexplained": _("Values above target without an explanation"),
+    "deviation_unexplained": _("Values below target without an explanation"),
+    "duplicate_activity_code": _("Activity codes used more than once"),
+    "activity_without_unit": _("Activities without a responsible unit"),
+}
 
-def quality_findings(plan: StrategicPlan) -> Any:
-    """The public data-quality panel ("veri kalitesi"), from ``ortak.plans.quality``."""
-    return None
+
+@dataclass(frozen=True)
+class QualityCheck:
+    code: str
+    label: str
+    count: int
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class QualityPanel:
+    """The "veri kalitesi" panel: counts per check, and every finding with its node."""
+
+    summary: QualitySummary
+    checks: list[QualityCheck]
+
+
+def quality_panel(plan: StrategicPlan) -> QualityPanel:
+    """The plan's data-quality audit (``ortak.plans.quality``), grouped for the panel.
+
+    The audit reads the plan in a constant number of queries (see ``audit_plan``).
+    """
+    findings = audit_plan(plan)
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[finding.code].append(finding)
+    order = list(QUALITY_LABELS)
+    checks = [
+        QualityCheck(
+            code=code,
+            label=str(QUALITY_LABELS.get(code, code)),
+            count=len(items),
+            findings=items,
+        )
+        for code, items in sorted(
+            grouped.items(),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        )
+    ]
+    return QualityPanel(summary=summarise(findings), checks=checks)

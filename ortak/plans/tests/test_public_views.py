@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from ortak.accounts.tests.factories import UserFactory
@@ -146,6 +147,21 @@ def test_plan_page_has_breadcrumbs_and_no_inline_style(client, example_plan):
     assert "<style" not in html
 
 
+def test_plan_page_shows_the_data_quality_findings_with_links(client, example_plan):
+    response = client.get(url("plan_detail", example_plan), HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    panel = re.search(r'<section [^>]*class="[^"]*quality-panel.*?</section>', html, re.S)
+    assert panel is not None
+    # 1.1.2 reached 27 against a 2025 target of 25 from 30 (60 %) and nobody explained why.
+    assert "Values below target without an explanation: 1" in panel.group(0)
+    assert (
+        f'<a href="{url("indicator_detail", example_plan, "1.1.2")}">Indicator 1.1.2 falls short'
+        in panel.group(0)
+    )
+    # 1.1.1 is above target but explained: not a finding.
+    assert "Values above target without an explanation" not in panel.group(0)
+
+
 def test_plan_page_of_an_unknown_period_is_404(client, example_plan):
     response = client.get(
         reverse("plans:plan_detail", args=[example_plan.municipality.slug, 2020, 2024])
@@ -236,6 +252,16 @@ def test_objective_page_shows_card_and_indicator_table(client, example_plan):
     text = text_of(response)
     assert "Katılımın düşük kalması" in text
     assert "1.250.000 ₺" in text
+    header = re.search(r"<thead>.*?</thead>", html, re.S)
+    assert header is not None
+    assert re.findall(r">(20\d\d)</th>", header.group(0)) == [
+        "2025",
+        "2026",
+        "2027",
+        "2028",
+        "2029",
+    ]
+    assert 'colspan="5"' in header.group(0)
     rising = _row(html, "1.1.1")
     # weight, baseline, targets 2025…2029, latest value (period), raw, counted, status.
     assert rising.startswith("1.1.1 Kurulan mahalle meclisi sayısı (adet) %60 10 20 30 40 50 60")
@@ -323,7 +349,7 @@ def test_indicator_chart_is_in_a_figure_and_matches_its_data_table(client, examp
     figure = re.search(r"<figure\b.*?</figure>", html, flags=re.S)
     assert figure is not None and "<figcaption" in figure.group(0)
     svg = re.search(r"<svg\b.*?</svg>", figure.group(0), flags=re.S)
-    table = re.search(r'<table class="table table-sm chart-data">.*?</table>', html, re.S)
+    table = re.search(r'<table class="[^"]*chart-data">.*?</table>', html, re.S)
     assert svg is not None and table is not None
     chart = _chart_points(svg.group(0))
     assert chart == _table_columns(table.group(0))
@@ -421,7 +447,7 @@ def _count(client, path: str, django_assert_max_num_queries, limit: int) -> None
 
 
 QUERY_LIMITS = {
-    "plan_detail": 4,
+    "plan_detail": 9,  # 3 for the page, 6 for the data-quality audit
     "aim_detail": 3,
     "objective_detail": 5,
     "indicator_detail": 5,
@@ -444,3 +470,56 @@ def test_big_plan_page_shows_every_aim(client, big_plan):
     text = text_of(client.get(url("plan_detail", big_plan)))
     for code in range(1, 6):
         assert f"Amaç {code}: kentte yaşam kalitesini artırmak" in text
+
+
+# --- The plan section of the municipality page -----------------------------------------
+
+
+def test_municipality_page_shows_the_current_plan_with_its_aims(client, example_plan):
+    municipality = example_plan.municipality
+    PlanFactory(municipality=municipality, start_year=2020, end_year=2024, status="archived")
+    PlanFactory(municipality=municipality, start_year=2030, end_year=2034)  # a draft
+    response = client.get(reverse("organizations:municipality_detail", args=[municipality.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert url("plan_detail", example_plan) in html
+    assert url("aim_detail", example_plan, "1") in html
+    assert "w-pct-31" in html
+    # The archived plan is offered as another plan; the draft is not shown at all.
+    assert reverse("plans:plan_detail", args=[municipality.slug, 2020, 2024]) in html
+    assert "2030" not in html
+
+
+def test_municipality_page_without_a_public_plan_says_so(client):
+    municipality = PlanFactory().municipality  # a draft only
+    response = client.get(reverse("organizations:municipality_detail", args=[municipality.slug]))
+    assert response.status_code == 200
+    assert "/plan/2025-2029/" not in response.content.decode()
+
+
+def test_plan_section_costs_three_queries_whatever_the_plan_size(
+    big_plan, django_assert_num_queries
+):
+    from django.template.loader import render_to_string
+
+    with django_assert_num_queries(3):
+        html = render_to_string(
+            "plans/municipality_plan_section.html", {"municipality": big_plan.municipality}
+        )
+    assert html.count('role="progressbar"') == 6  # the plan and its five aims
+
+
+def test_current_plan_prefers_the_adopted_plan_covering_this_year(example_plan):
+    from ortak.plans.selectors import current_plan
+
+    municipality = example_plan.municipality
+    PlanFactory(municipality=municipality, start_year=2030, end_year=2034, status="consultation")
+    PlanFactory(municipality=municipality, start_year=2020, end_year=2024, status="archived")
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, tzinfo=datetime.UTC)):
+        assert current_plan(municipality) == example_plan
+    with time_machine.travel(datetime.datetime(2031, 6, 1, 12, tzinfo=datetime.UTC)):
+        # The plan in consultation covers 2031; the adopted one has ended.
+        assert current_plan(municipality).start_year == 2030
+    with time_machine.travel(datetime.datetime(2036, 6, 1, 12, tzinfo=datetime.UTC)):
+        # No plan covers 2036: the newest one.
+        assert current_plan(municipality).start_year == 2030

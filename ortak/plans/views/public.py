@@ -41,7 +41,7 @@ def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
         "year": year,
         "figures": selectors.node_figures(plan, year),
         "aims": selectors.aim_rows(plan, year),
-        "quality": selectors.quality_findings(plan),
+        "quality": selectors.quality_panel(plan),
     }
     return render(request, "plans/public/plan_detail.html", context)
 
