@@ -27,6 +27,13 @@ from ortak.plans.io.document import (
     PlanHeader,
     Source,
 )
+from ortak.plans.io.tables import (
+    activity_row,
+    aim_row,
+    indicator_row,
+    measurement_row,
+    objective_row,
+)
 from ortak.plans.io.workbook import (
     ACTIVITIES,
     AIMS,
@@ -167,7 +174,7 @@ class _Reader:
     def aim(self, path: str, item: dict[str, Any]) -> None:
         row = self.fields(item, AIMS, path)
         if row["code"]:
-            self.aims.append(AimRow(source=row["source"], code=row["code"], title=row["title"]))
+            self.aims.append(aim_row(row))
         for child_path, child in self.objects(item, "objectives", path):
             self.objective(child_path, child, row["code"])
 
@@ -175,25 +182,9 @@ class _Reader:
         row = self.fields(item, OBJECTIVES, path)
         units, all_units = row["cooperating_units"]
         flag = item.get("cooperates_with_all_units")
-        if isinstance(flag, bool):
-            all_units = all_units or flag
+        row["cooperating_units"] = (units, all_units or flag is True)
         if row["code"]:
-            self.objectives.append(
-                ObjectiveRow(
-                    source=row["source"],
-                    code=row["code"],
-                    aim_code=aim_code,
-                    title=row["title"],
-                    responsible_unit=row["responsible_unit"] or "",
-                    cooperating_units=units,
-                    cooperates_with_all_units=all_units,
-                    risks=row["risks"],
-                    strategies=row["strategies"],
-                    cost_estimate=row["cost_estimate"],
-                    findings=row["findings"],
-                    needs=row["needs"],
-                )
-            )
+            self.objectives.append(objective_row({**row, "aim_code": aim_code}))
         for child_path, child in self.objects(item, "indicators", path):
             self.indicator(child_path, child, row["code"])
         for child_path, child in self.objects(item, "activities", path):
@@ -202,59 +193,18 @@ class _Reader:
     def indicator(self, path: str, item: dict[str, Any], objective_code: str) -> None:
         row = self.fields(item, INDICATORS, path)
         if row["code"]:
-            self.indicators.append(
-                IndicatorRow(
-                    source=row["source"],
-                    code=row["code"],
-                    objective_code=objective_code,
-                    name=row["name"],
-                    unit_of_measure=row["unit_of_measure"] or "",
-                    weight=row["weight"],
-                    baseline=row["baseline"],
-                    direction=row["direction"] or "increasing",
-                    kind=row["kind"] or "cumulative",
-                    targets=row["targets"],
-                    monitoring_frequency=row["monitoring_frequency"] or "",
-                    reporting_frequency=row["reporting_frequency"] or "",
-                    data_source=row["data_source"] or "",
-                    owner_unit=row["owner_unit"] or "",
-                )
-            )
+            self.indicators.append(indicator_row({**row, "objective_code": objective_code}))
         if "measurements" in item:
             self.has_measurements = True
         for child_path, child in self.objects(item, "measurements", path):
-            measurement = self.fields(child, MEASUREMENTS, child_path)
-            if (
-                row["code"]
-                and measurement["period"] is not None
-                and measurement["value"] is not None
-            ):
-                self.measurements.append(
-                    MeasurementRow(
-                        source=measurement["source"],
-                        indicator_code=row["code"],
-                        period=measurement["period"],
-                        value=measurement["value"],
-                        explanation=measurement["explanation"],
-                        evidence=measurement["evidence"] or "",
-                    )
-                )
+            fields = self.fields(child, MEASUREMENTS, child_path)
+            measurement = measurement_row({**fields, "indicator_code": row["code"]})
+            if measurement is not None:
+                self.measurements.append(measurement)
 
     def activity(self, path: str, item: dict[str, Any], objective_code: str) -> None:
         row = self.fields(item, ACTIVITIES, path)
-        self.activities.append(
-            ActivityRow(
-                source=row["source"],
-                code=row["code"] or "",
-                objective_code=objective_code,
-                name=row["name"],
-                kind=row["kind"] or "activity",
-                responsible_unit=row["responsible_unit"] or "",
-                start_date=row["start_date"],
-                end_date=row["end_date"],
-                planned_costs=row["planned_costs"],
-            )
-        )
+        self.activities.append(activity_row({**row, "objective_code": objective_code}))
 
 
 def read_json(content: bytes, cells: CellReader) -> PlanDocument | None:
