@@ -422,24 +422,13 @@ class _Differ:
         )
 
     def check_measurement(self, row: MeasurementRow, facts: progress.IndicatorFacts | None) -> bool:
-        """The rules of ``services.record_measurement`` for a new or changed value."""
+        """A new or changed value outside 95–105 % of its year's target needs an explanation
+        (the rule of ``services.record_measurement``; the periods were checked by ``validate``)."""
+        if facts is None or row.explanation:
+            return True
         period = progress.parse_period(row.period)
-        column = "period" if self.json else MEASUREMENTS.before[1].header
-        if period.year > self.today.year:
-            self.cells.add(row.source, column, row.period, _("This period has not started yet."))
-            return False
-        if facts is None:
-            return False
-        if period.is_half_year and facts.monitoring_frequency == Indicator.Frequency.YEARLY:
-            self.cells.add(
-                row.source,
-                column,
-                row.period,
-                _("This indicator is monitored yearly: give the whole year's value."),
-            )
-            return False
         target = facts.targets.get(period.year)
-        if target is None or not progress.is_usable(period, facts.kind) or row.explanation:
+        if target is None or not progress.is_usable(period, facts.kind):
             return True
         raw = progress.raw_realization(
             baseline=facts.baseline if facts.baseline is not None else Decimal(0),
@@ -448,19 +437,19 @@ class _Differ:
             direction=facts.direction,
         )
         low, high = EXPLANATION_BAND
-        if not low <= raw <= high:
-            self.cells.add(
-                row.source,
-                "explanation" if self.json else MEASUREMENTS.before[3].header,
-                "",
-                _(
-                    "The value reaches %(percent)s %% of the year's target, outside 95–105 %%: "
-                    "explain the deviation."
-                ),
-                percent=progress.round_display(raw),
-            )
-            return False
-        return True
+        if low <= raw <= high:
+            return True
+        self.cells.add(
+            row.source,
+            "explanation" if self.json else MEASUREMENTS.before[3].header,
+            "",
+            _(
+                "The value reaches %(percent)s %% of the year's target, outside 95–105 %%: "
+                "explain the deviation."
+            ),
+            percent=progress.round_display(raw),
+        )
+        return False
 
 
 def _header(key: str) -> str:

@@ -147,7 +147,7 @@ def _report(
         issues=tuple(issues),
         counts=counts,
         figure_changes=tuple(changes.figure_changes) if changes else (),
-        plan_created=changes is not None and changes.plan is None,
+        plan_created=changes is not None and changes.counts["plan"]["created"] > 0,
         locked=changes.locked if changes else False,
     )
 
@@ -220,6 +220,7 @@ def import_plan(
         plan=plan,
         create_units=create_units,
         issues=issues,
+        today=today,
     )
     report_args: dict[str, Any] = {
         "municipality": municipality,

@@ -16,12 +16,14 @@ them instead, each with a warning.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ortak.core.turkish import search_key
@@ -100,6 +102,8 @@ class _Validator:
         self.municipality = municipality
         self.cells = CellReader()
         self.json = document.format == "json"
+        # Rows already reported: their children are not reported again as orphans.
+        self.rejected: set[str] = set()
 
     def column(self, spec: Any, key: str) -> str:
         return _column(spec, key, self.json)
@@ -167,6 +171,7 @@ class _Validator:
         for row in self.document.aims:
             code = self.code(row.source, column, row.code, Level.AIM)
             if code is None or self.duplicate(seen, code, row.source, column):
+                self.reject(row.code, code)
                 continue
             rows.append(dataclasses.replace(row, code=code))
         return seen, rows
@@ -185,6 +190,7 @@ class _Validator:
                 or not self.belongs(row.source, column, code, aim_code)
                 or self.duplicate(seen, code, row.source, column)
             ):
+                self.reject(row.code, code)
                 continue
             rows.append(dataclasses.replace(row, code=code, aim_code=aim_code))
         return seen, rows
@@ -205,6 +211,7 @@ class _Validator:
                 or not self.belongs(row.source, column, code, objective_code)
                 or self.duplicate(seen, code, row.source, column)
             ):
+                self.reject(row.code, code)
                 continue
             self.indicator_figures(row.source, row.weight, row.target_map())
             rows.append(dataclasses.replace(row, code=code, objective_code=objective_code))
@@ -241,12 +248,20 @@ class _Validator:
             rows.append(dataclasses.replace(row, objective_code=objective_code))
         return rows
 
+    def reject(self, text: str, code: str | None) -> None:
+        """A row that was reported and left out; unless it was a duplicate, its code is gone."""
+        self.rejected.add(text)
+        if code is not None:
+            self.rejected.add(code)
+
     def parent(
         self, source: Source, column: str, text: str, level: Level, known: dict[str, Source]
     ) -> str | None:
-        if not text:  # the JSON nesting gives the parent; a failed parent was reported there
+        if not text or text in self.rejected:  # the parent's row was reported already
             return None
         code = self.code(source, column, text, level)
+        if code is not None and code not in known and code in self.rejected:
+            return None
         if code is not None and code not in known:
             message = {
                 Level.AIM: _("There is no aim with the code %(code)s in the file."),
@@ -330,16 +345,20 @@ class _Validator:
     # --- measurements -----------------------------------------------------------------
 
     def measurements(
-        self, indicator_codes: dict[str, Any], years: tuple[int, ...]
+        self, frequencies: dict[str, str], years: tuple[int, ...], today: datetime.date
     ) -> tuple[MeasurementRow, ...]:
+        """``frequencies``: indicator code → monitoring frequency, for every known indicator."""
         seen: dict[tuple[str, str], Source] = {}
         rows = []
+        column = self.column(MEASUREMENTS, "indicator_code")
+        period_column = self.column(MEASUREMENTS, "period")
         for row in self.document.measurements:
-            column = self.column(MEASUREMENTS, "indicator_code")
-            code = self.code(row.source, column, row.indicator_code, Level.INDICATOR)
-            if code is None:
+            if row.indicator_code in self.rejected:
                 continue
-            if code not in indicator_codes:
+            code = self.code(row.source, column, row.indicator_code, Level.INDICATOR)
+            if code is None or (code in self.rejected and code not in frequencies):
+                continue
+            if code not in frequencies:
                 self.cells.add(
                     row.source,
                     column,
@@ -348,16 +367,7 @@ class _Validator:
                     code=code,
                 )
                 continue
-            period_column = self.column(MEASUREMENTS, "period")
-            if years and int(row.period[:4]) not in years:
-                self.cells.add(
-                    row.source,
-                    period_column,
-                    row.period,
-                    _("The period is outside the plan years %(start)s–%(end)s."),
-                    start=years[0],
-                    end=years[-1],
-                )
+            if not self.period(row, frequencies[code], years, today):
                 continue
             key = (code, row.period)
             if key in seen:
@@ -374,6 +384,35 @@ class _Validator:
             seen[key] = row.source
             rows.append(dataclasses.replace(row, indicator_code=code))
         return tuple(rows)
+
+    def period(
+        self, row: MeasurementRow, frequency: str, years: tuple[int, ...], today: datetime.date
+    ) -> bool:
+        """The rules of ``services.record_measurement`` about periods."""
+        column = self.column(MEASUREMENTS, "period")
+        year = int(row.period[:4])
+        if years and year not in years:
+            self.cells.add(
+                row.source,
+                column,
+                row.period,
+                _("The period is outside the plan years %(start)s–%(end)s."),
+                start=years[0],
+                end=years[-1],
+            )
+            return False
+        if year > today.year:
+            self.cells.add(row.source, column, row.period, _("This period has not started yet."))
+            return False
+        if row.period.endswith("-H1") and frequency == Indicator.Frequency.YEARLY:
+            self.cells.add(
+                row.source,
+                column,
+                row.period,
+                _("This indicator is monitored yearly: give the whole year's value."),
+            )
+            return False
+        return True
 
     # --- units ------------------------------------------------------------------------
 
@@ -455,6 +494,7 @@ def validate_document(
     plan: StrategicPlan | None = None,
     create_units: bool = False,
     issues: Iterable[ImportIssue] = (),
+    today: datetime.date | None = None,
 ) -> ValidatedDocument:
     """Validate the whole document; ``issues`` from reading are carried along.
 
@@ -462,12 +502,15 @@ def validate_document(
     it is found by the municipality and the start year of the file's Plan sheet.
     """
     validator = _Validator(document, municipality)
+    today = today or timezone.localdate()
     if document.is_measurements_only:
         if plan is None:
             validator.cells.add(Source(""), "", "", _("Choose the plan the measurements are for."))
             return ValidatedDocument(document, (*issues, *validator.cells.issues), None, {}, ())
-        codes = dict.fromkeys(Indicator.objects.filter(plan=plan).values_list("code", flat=True))
-        measurements = validator.measurements(codes, tuple(plan.years))
+        frequencies = dict(
+            Indicator.objects.filter(plan=plan).values_list("code", "monitoring_frequency")
+        )
+        measurements = validator.measurements(frequencies, tuple(plan.years), today)
         normalised = dataclasses.replace(document, measurements=measurements)
         return ValidatedDocument(normalised, (*issues, *validator.cells.issues), plan, {}, ())
     header = document.plan
@@ -483,9 +526,16 @@ def validate_document(
         )
     validator.plan(found)
     normalised = validator.tree()
-    measurements = validator.measurements(
-        {row.code: row for row in normalised.indicators}, header.years if header else ()
+    current = (
+        dict(Indicator.objects.filter(plan=found).values_list("code", "monitoring_frequency"))
+        if found is not None
+        else {}
     )
+    frequencies = {
+        row.code: row.monitoring_frequency or current.get(row.code, Indicator.Frequency.SIX_MONTHLY)
+        for row in normalised.indicators
+    }
+    measurements = validator.measurements(frequencies, header.years if header else (), today)
     normalised = dataclasses.replace(normalised, measurements=measurements)
     units, new_units = validator.units(normalised, create_units)
     return ValidatedDocument(

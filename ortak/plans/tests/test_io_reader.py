@@ -66,7 +66,9 @@ def test_the_template_has_every_sheet_and_column_and_only_needs_a_title():
 
 
 def test_headers_match_whatever_their_case_and_spacing():
-    content = edit_xlsx(xlsx(), {("Göstergeler", "B1"): "  HEDEF   kodu ", ("Amaçlar", "B1"): "AMAÇ"})
+    content = edit_xlsx(
+        xlsx(), {("Göstergeler", "B1"): "  HEDEF   kodu ", ("Amaçlar", "B1"): "AMAÇ"}
+    )
 
     result = read_plan_file(content, filename="plan.xlsx")
 
@@ -74,7 +76,9 @@ def test_headers_match_whatever_their_case_and_spacing():
 
 
 def test_turkish_formatted_text_in_number_cells_is_read_as_numbers():
-    content = edit_xlsx(xlsx(), {("Göstergeler", "I2"): "1.234,56", ("Hedefler", "H2"): "106.781,35 ₺"})
+    content = edit_xlsx(
+        xlsx(), {("Göstergeler", "I2"): "1.234,56", ("Hedefler", "H2"): "106.781,35 ₺"}
+    )
 
     result = read_plan_file(content, filename="plan.xlsx")
 
@@ -118,7 +122,9 @@ def test_activity_dates_may_be_text_or_bare_years():
 
 
 def test_choices_accept_labels_in_any_case_and_without_turkish_letters():
-    content = edit_xlsx(xlsx(), {("Göstergeler", "G2"): "AZALAN", ("Göstergeler", "H2"): "donemsel"})
+    content = edit_xlsx(
+        xlsx(), {("Göstergeler", "G2"): "AZALAN", ("Göstergeler", "H2"): "donemsel"}
+    )
 
     indicator = read_plan_file(content, filename="plan.xlsx").document.indicators[0]
 
@@ -496,7 +502,7 @@ def test_a_csv_of_measurements_reads_back():
 
 
 def test_a_csv_from_turkish_excel_in_windows_1254_with_commas_reads():
-    text = "Gösterge kodu,Dönem,Değer,Açıklama,Kanıt\n1.1.1,2026-H1,\"1.234,5\",Artış,\n"
+    text = 'Gösterge kodu,Dönem,Değer,Açıklama,Kanıt\n1.1.1,2026-H1,"1.234,5",Artış,\n'
 
     result = read_plan_file(text.encode("cp1254"), filename="olcumler.csv")
 
