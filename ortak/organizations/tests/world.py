@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 
@@ -55,14 +55,18 @@ class World:
 
 
 def build_world() -> World:
-    org_x = OrganizationFactory(name="X Derneği")
-    org_y = OrganizationFactory(name="Y Vakfı", kind=Organization.Kind.FOUNDATION)
-    pending = OrganizationFactory(
-        name="Bekleyen Platform", verification=Organization.Verification.PENDING
+    # factory_boy's calls are untyped: name what they return.
+    org_x = cast(Organization, OrganizationFactory(name="X Derneği"))
+    org_y = cast(Organization, OrganizationFactory(name="Y Vakfı", kind="foundation"))
+    pending = cast(
+        Organization,
+        OrganizationFactory(
+            name="Bekleyen Platform", verification=Organization.Verification.PENDING
+        ),
     )
-    municipality_m = MunicipalityFactory(name="M Belediyesi")
-    municipality_n = MunicipalityFactory(name="N Belediyesi")
-    unit_m = UnitFactory(municipality=municipality_m)
+    municipality_m = cast(Municipality, MunicipalityFactory(name="M Belediyesi"))
+    municipality_n = cast(Municipality, MunicipalityFactory(name="N Belediyesi"))
+    unit_m = cast(Unit, UnitFactory(municipality=municipality_m))
 
     def org_member(organization: Organization, role: str) -> Any:
         return MembershipFactory(organization=organization, role=role).user
@@ -101,6 +105,6 @@ def build_world() -> World:
         municipality_m=municipality_m,
         municipality_n=municipality_n,
         unit_m=unit_m,
-        x_other_member=MembershipFactory(organization=org_x, role=Role.MEMBER),
+        x_other_member=cast(Membership, MembershipFactory(organization=org_x, role=Role.MEMBER)),
         m_other_staff=municipality_membership(Role.RESPONDER, municipality=municipality_m),
     )

@@ -1,0 +1,10 @@
+"""Data sources (veri kaynakları) shared by several themes."""
+
+CRM = "Çözüm Merkezi (CRM) başvuru kayıtları"
+EBYS = "Elektronik Belge Yönetim Sistemi (EBYS) kayıtları"
+GIS = "Kent Bilgi Sistemi (KBS) kayıtları"
+RECORDS = "Birim faaliyet kayıtları"
+SOCIAL = "Sosyal yardım bilgi sistemi kayıtları"
+SURVEY = "Vatandaş memnuniyeti araştırması"
+TOURISM = "İl Kültür ve Turizm Müdürlüğü konaklama istatistikleri"
+WORKS = "Birim iş programı ve hakediş kayıtları"
