@@ -466,6 +466,27 @@ def test_page_query_count_is_small_and_independent_of_plan_size(
     _count(client, url(name, big_plan, code) + "?yil=2026", django_assert_max_num_queries, limit)
 
 
+# Signed in: session, user and unread notifications (+3); a draft asks for the editor's
+# membership and second factor (+2).
+SIGNED_IN_DRAFT_EXTRA = 5
+
+
+@pytest.mark.parametrize(("name", "code"), PAGES)
+def test_editor_reading_a_big_draft_costs_a_fixed_number_of_queries_more(
+    client, django_assert_max_num_queries, name, code
+):
+    plan = build_plan(
+        aims=5,
+        objectives_per_aim=5,
+        indicators_per_objective=6,
+        activities_per_objective=2,
+        status=StrategicPlan.Status.DRAFT,
+    )
+    client.force_login(plan_editor(plan.municipality))
+    limit = QUERY_LIMITS[name] + SIGNED_IN_DRAFT_EXTRA
+    _count(client, url(name, plan, code), django_assert_max_num_queries, limit)
+
+
 def test_big_plan_page_shows_every_aim(client, big_plan):
     text = text_of(client.get(url("plan_detail", big_plan)))
     for code in range(1, 6):
