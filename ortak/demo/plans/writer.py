@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from ortak.core.turkish import slugify
 from ortak.demo.plans.content import STRATEGY_UNIT, unit_name
-from ortak.demo.plans.drafts import FigureChange, PlanDraft
+from ortak.demo.plans.drafts import FigureChange, ObjectiveDraft, PlanDraft
 from ortak.organizations.models import Municipality, Unit
 from ortak.plans.aggregates import recompute_plan
 from ortak.plans.models import (
@@ -139,13 +139,17 @@ def write_plan(draft: PlanDraft, municipality: Municipality) -> StrategicPlan:
     return plan
 
 
-def _write_cooperation(rows: list[Objective], objectives: list, units: dict[str, Unit]) -> None:  # type: ignore[type-arg]
+def _write_cooperation(
+    rows: list[Objective], objectives: list[ObjectiveDraft], units: dict[str, Unit]
+) -> None:
     through = Objective.cooperating_units.through
-    links = []
-    for row, objective in zip(rows, objectives, strict=True):
-        unit_ids = {units[key].pk for key in objective.cooperating} - {row.responsible_unit_id}
-        links.extend(through(objective_id=row.pk, unit_id=pk) for pk in sorted(unit_ids))
-    through.objects.bulk_create(links)
+    through.objects.bulk_create(
+        through(objective_id=row.pk, unit_id=unit_id)
+        for row, objective in zip(rows, objectives, strict=True)
+        for unit_id in sorted(
+            {units[key].pk for key in objective.cooperating} - {row.responsible_unit_id}
+        )
+    )
 
 
 def _write_indicators(
