@@ -232,6 +232,12 @@ def test_aim_page_lists_objectives_with_bars(client, example_plan):
     assert "w-pct-31" in html
 
 
+def test_aim_page_year_lens_shows_that_years_realization(client, example_plan):
+    html = client.get(url("aim_detail", example_plan, "1"), {"yil": "2025"}).content.decode()
+    assert "w-pct-84" in html
+    assert url("objective_detail", example_plan, "1.1") + "?yil=2025" in html
+
+
 def test_unknown_codes_are_404(client, example_plan):
     assert client.get(url("aim_detail", example_plan, "9")).status_code == 404
     assert client.get(url("objective_detail", example_plan, "9.9")).status_code == 404
@@ -274,12 +280,14 @@ def test_objective_page_shows_card_and_indicator_table(client, example_plan):
 
 
 def test_objective_page_year_lens_shows_raw_above_100_and_counted_100(client, example_plan):
-    response = client.get(url("objective_detail", example_plan, "1.1"), {"yil": "2025"})
+    response = client.get(
+        url("objective_detail", example_plan, "1.1"), {"yil": "2025"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     html = response.content.decode()
     rising = _row(html, "1.1.1")
-    assert "%120" in rising and "%100" in rising
+    assert "120% above target 100%" in rising
     assert "w-pct-84" in html
-    assert "%60 %60" in _row(html, "1.1.2")
+    assert "60% 60%" in _row(html, "1.1.2")
 
 
 # --- Indicator page -------------------------------------------------------------------
@@ -399,18 +407,28 @@ def test_activities_page_without_activities_says_so(client, example_plan):
 
 
 def test_methodology_page_works_the_rules_through_the_plans_own_numbers(client, example_plan):
-    response = client.get(url("methodology", example_plan))
+    response = client.get(url("methodology", example_plan), HTTP_ACCEPT_LANGUAGE="en")
     text = text_of(response)
     # Rule 1, plan lens: (31 − 10) ÷ (60 − 10) × 100 = 42.
-    assert "r = (31 − 10) ÷ (60 − 10) × 100 = 42,00" in text
+    assert "r = (31 − 10) ÷ (60 − 10) × 100 = 42.00" in text
     # Rule 3, year lens of the latest year: (31 − 10) ÷ (30 − 10) × 100 = 105 (2026-H1).
-    assert "r = (31 − 10) ÷ (30 − 10) × 100 = 105,00" in text
-    # Rule 6: shares 60 % and 40 %, contributions 25.2 and 6, objective 31.2.
-    assert "60,00 % 42,00 25,20" in text
-    assert "40,00 % 15,00 6,00" in text
-    assert "31,20" in text
-    # Rule 7 thresholds come from the settings.
-    assert "%90" in text or "90 %" in text
+    assert "r = (31 − 10) ÷ (30 − 10) × 100 = 105.00 (value of 2026-H1)" in text
+    # Rule 4: raw and counted.
+    assert "Indicator 1.1.1: raw 42.00, counted as 42%." in text
+    # Rule 6: shares 60 % and 40 %, contributions 25.2 and 6, objective 31.2; aim and plan means.
+    assert "1.1.1 60.000 60.00 % 42.00 25.20" in text
+    assert "1.1.2 40.000 40.00 % 15.00 6.00" in text
+    assert "Realization of objective 1.1 31.20" in text
+    assert "Realization of aim 1 31.20" in text
+    assert "Plan realization 31.20" in text
+    # Rule 7: thresholds from the settings, and the example's own status.
+    assert "90 % or more" in text
+    assert "Status of indicator 1.1.1: on track" in text
+
+
+def test_methodology_page_in_turkish_uses_turkish_numbers(client, example_plan):
+    text = text_of(client.get(url("methodology", example_plan)))
+    assert "r = (31 − 10) ÷ (60 − 10) × 100 = 42,00" in text
 
 
 def test_methodology_page_without_reported_values_explains_without_example(client):
