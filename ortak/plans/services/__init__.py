@@ -13,6 +13,7 @@ from ortak.plans.services.figures import (
     delete_measurement,
     record_measurement,
     revise_indicator_figure,
+    revise_targets,
     update_measurement,
     update_target,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "delete_plan",
     "record_measurement",
     "revise_indicator_figure",
+    "revise_targets",
     "set_plan_status",
     "update_activity",
     "update_aim",

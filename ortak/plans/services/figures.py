@@ -9,6 +9,7 @@ indicator page, optionally grouped under a plan update (``PlanRevision``).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -325,3 +326,38 @@ def revise_indicator_figure(
     )
     recompute_plan(plan)
     return revision
+
+
+@transaction.atomic
+def revise_targets(
+    *,
+    actor: Any,
+    indicator: Indicator,
+    targets: Mapping[int, Decimal | None],
+    reason: str,
+    plan_revision: PlanRevision | None = None,
+) -> list[IndicatorTarget]:
+    """Change several targets of an adopted plan's indicator under one reason, all or nothing.
+
+    Years left empty keep their target; a revision is appended for each target that changes.
+    """
+    require(permissions.can_revise_figures(actor, indicator.plan))
+    current = dict(indicator.targets.values_list("year", "value"))
+    changes = {
+        year: value
+        for year, value in targets.items()
+        if value is not None and value != current.get(year)
+    }
+    if not changes:
+        raise ValidationError(_("No target was changed."))
+    return [
+        update_target(
+            actor=actor,
+            indicator=indicator,
+            year=year,
+            value=value,
+            reason=reason,
+            plan_revision=plan_revision,
+        )
+        for year, value in sorted(changes.items())
+    ]
