@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from e2e.helpers import ARTIFACTS, AXE_FINDINGS, write_axe_findings
+from e2e.helpers import ARTIFACTS, AXE_FINDINGS, AXE_SCRIPT, write_axe_findings
 
 CHROMIUM = os.environ.get("ORTAK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -155,6 +155,7 @@ def new_page(
             timezone_id="Europe/Istanbul",
             service_workers="block",
         )
+        context.add_init_script(script=AXE_SCRIPT)
         context.set_default_timeout(10_000)
         context.set_default_navigation_timeout(15_000)
         context.add_cookies([{"name": "ortak_language", "value": language, "url": base_url}])

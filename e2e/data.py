@@ -4,8 +4,21 @@ restored before every test)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+
+from ortak.accounts.models import Consent, User
+from ortak.accounts.selectors import current_privacy_notice
+from ortak.accounts.tests.factories import UserFactory
 from ortak.organizations.models import Municipality, Province, Unit
 from ortak.organizations.tests.factories import MunicipalityFactory, UnitFactory
 from ortak.plans.models import StrategicPlan
@@ -39,3 +52,49 @@ def town_with_plan() -> Town:
         unit=unit,
     )
     return Town(municipality=municipality, unit=unit, plan=plan)
+
+
+PASSWORD = "Kırmızı-Elma-2026!"  # long, not common, not similar to the e-mail
+
+
+@dataclass(frozen=True)
+class Person:
+    user: User
+    email: str
+    password: str
+    totp_secret: str | None = None
+
+    def totp_code(self) -> str:
+        """The authenticator app's current six-digit code."""
+        assert self.totp_secret is not None, f"{self.email} has no authenticator"
+        counter = int(time.time()) // 30
+        return format_hotp_value(hotp_value(self.totp_secret, counter))
+
+
+def person(
+    email: str,
+    *,
+    language: str = "tr",
+    display_name: str = "",
+    mfa: bool = False,
+    **fields: object,
+) -> Person:
+    """An account that can log in: verified e-mail, the current privacy notice accepted, and
+    (``mfa=True``) an authenticator app whose codes the test can compute."""
+    user: User = UserFactory(  # type: ignore[assignment]
+        email=email,
+        display_name=display_name or email.split("@")[0].title(),
+        preferred_language=language,
+        password=PASSWORD,
+        **fields,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    notice = current_privacy_notice()
+    if notice is not None:
+        Consent.objects.create(user=user, notice=notice, source=Consent.Source.SIGNUP)
+    secret = None
+    if mfa:
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        RecoveryCodes.activate(user)
+    return Person(user=user, email=email, password=PASSWORD, totp_secret=secret)

@@ -12,8 +12,10 @@ Kept free of fixtures so that a flow reads as a list of calls:
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,9 +26,11 @@ from playwright.sync_api import Locator, Page, Response
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-# axe-core ships inside axe-playwright-python (axe.min.js) and is injected through the DevTools
-# protocol, so it needs no network and is not blocked by the site's Content-Security-Policy.
+# axe-core ships inside axe-playwright-python (axe.min.js). conftest.py adds it to every browser
+# context as an init script (through the DevTools protocol: no network, and not subject to the
+# site's Content-Security-Policy); pages that somehow lack it get it injected here.
 _AXE = Axe()
+AXE_SCRIPT: str = _AXE.axe_script
 # WCAG 2.2 A/AA plus axe's best practices; only serious and critical findings fail a test, the
 # others are collected in e2e/artifacts/axe-findings.json for the accessibility backlog.
 AXE_OPTIONS: dict[str, Any] = {
@@ -40,17 +44,33 @@ BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 
 # Every finding of the session, blocking or not: {(url path, rule id): finding}.
 AXE_FINDINGS: dict[tuple[str, str], dict[str, Any]] = {}
+# Pages already checked, by path, language, viewport and the shape of their DOM: the same page in
+# the same state is checked once per run (a login form seen by every flow costs one check).
+_CHECKED: set[tuple[str, str, int, int]] = set()
+_PAGE_SHAPE = """() => {
+  let hash = 0;
+  for (const el of document.body.querySelectorAll("*")) {
+    const key = el.tagName + (el.getAttribute("role") || "") + (el.getAttribute("type") || "")
+      + (el.className || "");
+    for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+  }
+  return [document.documentElement.lang, window.innerWidth, hash];
+}"""
 
 
 @contextmanager
 def step(name: str) -> Iterator[None]:
     """Name a step of a flow; a failure inside it says which step broke (the screenshot of the
     failing page is saved by the pytest hook in conftest.py)."""
+    started = time.perf_counter()
     try:
         yield
     except BaseException as error:
         error.add_note(f"e2e step failed: {name}")
         raise
+    finally:
+        if os.environ.get("ORTAK_E2E_TIMING"):
+            print(f"  {time.perf_counter() - started:6.2f}s  {name}")
 
 
 def visit(page: Page, url: str, *, status: int = 200, axe: bool = True) -> Response:
@@ -84,9 +104,16 @@ def follow(page: Page, link: Locator, *, status: int = 200, axe: bool = True) ->
 
 def check_accessibility(page: Page) -> None:
     """Run axe-core on the current page; fail on serious or critical violations."""
-    results = _AXE.run(page, options=AXE_OPTIONS)
-    violations: list[dict[str, Any]] = results.response["violations"]
     path = re.sub(r"^https?://[^/]+", "", page.url)
+    lang, width, shape = page.evaluate(_PAGE_SHAPE)
+    signature = (path, lang, width, shape)
+    if signature in _CHECKED:
+        return
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    response = page.evaluate(f"axe.run({json.dumps(AXE_OPTIONS)})")
+    violations: list[dict[str, Any]] = response["violations"]
+    _CHECKED.add(signature)
     for violation in violations:
         AXE_FINDINGS.setdefault(
             (path, violation["id"]),
@@ -178,18 +205,29 @@ def check_with_keyboard(page: Page, checkbox: Locator) -> None:
     assert checkbox.is_checked(), f"Space did not check {checkbox}"
 
 
-def choose_with_keyboard(page: Page, select: Locator, label: str) -> None:
-    """Pick an option of a ``<select>`` with the arrow keys only."""
+def choose_with_keyboard(
+    page: Page, select: Locator, *, label: str | None = None, value: str | None = None
+) -> None:
+    """Pick an option of a ``<select>`` (by its text or its value) with Home and the arrows."""
     tab_to(page, select)
-    options: list[str] = select.locator("option").all_inner_texts()
-    wanted = next((i for i, text in enumerate(options) if text.strip() == label), None)
-    assert wanted is not None, f"{select} has no option {label!r}; it has {options}"
-    current = select.evaluate("el => el.selectedIndex")
+    options: list[dict[str, str]] = select.locator("option").evaluate_all(
+        "els => els.map(o => ({value: o.value, label: o.textContent.trim()}))"
+    )
+    wanted = next(
+        (
+            i
+            for i, option in enumerate(options)
+            if (label is not None and option["label"] == label)
+            or (value is not None and option["value"] == value)
+        ),
+        None,
+    )
+    assert wanted is not None, f"{select} has no option {label or value!r}: {options}"
     page.keyboard.press("Home")
     for _ in range(wanted):
         page.keyboard.press("ArrowDown")
-    if select.evaluate("el => el.selectedIndex") != wanted:  # pragma: no cover - diagnostic
-        pytest.fail(f"Arrow keys did not select {label!r} in {select} (was {current})")
+    selected = select.evaluate("el => el.selectedIndex")
+    assert selected == wanted, f"The arrows selected option {selected}, not {wanted}, in {select}"
 
 
 def submit_with_enter(
@@ -271,3 +309,38 @@ def assert_fits_width(page: Page) -> None:
     assert overflow["scroll"] <= overflow["client"], (
         f"{page.url} is {overflow['scroll']} px wide in a {overflow['client']} px viewport"
     )
+
+
+# --- Accounts -------------------------------------------------------------------------------
+
+
+def log_in(page: Page, email: str, password: str, *, totp: Callable[[], str] | None = None) -> None:
+    """Log in through the form with the keyboard; with ``totp``, answer the second step too."""
+    visit(page, "/hesap/login/")
+    type_into(page, page.locator('input[name="login"]'), email)
+    password_field = page.locator('input[name="password"]')
+    type_into(page, password_field, password)
+    submit_with_enter(page, password_field)
+    if totp is not None:
+        code = page.locator('input[name="code"]')
+        assert code.count() == 1, f"No second-step code field after the password at {page.url}"
+        type_into(page, code, totp())
+        submit_with_enter(page, code)
+    assert page.locator('form[action$="/hesap/logout/"]').count() >= 1, (
+        f"Not logged in after the login form; now at {page.url}"
+    )
+
+
+def mail_link(outbox: list[Any], to: str, pattern: str) -> str:
+    """The path of the first link matching ``pattern`` in the newest e-mail sent to ``to``."""
+    for message in reversed(outbox):
+        if to in message.to:
+            bodies = [message.body] + [
+                alternative[0] for alternative in getattr(message, "alternatives", [])
+            ]
+            for body in bodies:
+                found = re.search(rf"https?://[^/\s]+({pattern})", body)
+                if found:
+                    return found.group(1)
+            raise AssertionError(f"The e-mail to {to} has no link like {pattern}:\n{message.body}")
+    raise AssertionError(f"No e-mail was sent to {to}; sent: {[m.to for m in outbox]}")
