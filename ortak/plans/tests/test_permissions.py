@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from ortak.accounts.tests.factories import UserFactory
 from ortak.organizations.models import Membership
 from ortak.organizations.tests.factories import MembershipFactory, MunicipalityFactory
-from ortak.plans import permissions
+from ortak.plans import permissions, services
 from ortak.plans.models import StrategicPlan
 from ortak.plans.tests.factories import IndicatorFactory, plan_editor, with_mfa
 
@@ -138,3 +142,52 @@ def test_editor_checks_cost_two_queries_per_request_whatever_is_asked(
         assert permissions.can_publish_plan(editor, plan)
         assert permissions.can_view_plan(editor, plan)
         assert permissions.can_enter_measurement(editor, indicator)
+
+
+# --- The same matrix, enforced by the services --------------------------------------------------
+
+TODAY = datetime.date(2026, 3, 1)
+
+SERVICE_ACTIONS = {
+    "edit plan": (
+        "draft",
+        lambda user, ind: services.update_plan_details(
+            actor=user, plan=ind.plan, title="T", mission="", vision="", core_values=""
+        ),
+    ),
+    "edit node": (
+        "draft",
+        lambda user, ind: services.create_aim(actor=user, plan=ind.plan, code="9", title="x"),
+    ),
+    "enter measurement": (
+        "adopted",
+        lambda user, ind: services.record_measurement(
+            actor=user, indicator=ind, period="2025", value=Decimal(20), today=TODAY
+        ),
+    ),
+    "publish": (
+        "draft",
+        lambda user, ind: services.set_plan_status(
+            actor=user, plan=ind.plan, status="consultation"
+        ),
+    ),
+    "revise adopted figure": (
+        "adopted",
+        lambda user, ind: services.update_target(
+            actor=user, indicator=ind, year=2026, value=Decimal(31), reason="güncelleme"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("action", SERVICE_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_services_refuse_everyone_but_the_plans_editors(role, action):
+    status, call = SERVICE_ACTIONS[action]
+    indicator = _indicator(status)
+    user = make_user(role, indicator.plan.municipality)
+    if role in EDITORS:
+        call(user, indicator)
+    else:
+        with pytest.raises(PermissionDenied):
+            call(user, indicator)
