@@ -143,7 +143,8 @@ def build_objective(
     )
     acts = spec.activities
     if len(acts) >= 3 and rng.random() < 0.3:
-        acts = tuple(a for i, a in enumerate(acts) if i != rng.randrange(len(acts)))
+        dropped = rng.randrange(len(acts))
+        acts = tuple(a for i, a in enumerate(acts) if i != dropped)
     scale = 1.0 if local else figures.cost_scale(profile.population, profile.kind)
     activities = []
     for n, activity in enumerate(acts, start=1):

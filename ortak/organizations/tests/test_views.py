@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from ortak.accounts.tests.factories import UserFactory
 from ortak.notifications.models import Notification
@@ -138,7 +139,8 @@ def test_the_municipality_page_shows_the_profile(client):
 
 def test_the_municipality_page_says_when_a_figure_is_unknown(client):
     html = client.get(reverse("organizations:municipality_detail", args=["kars"])).content.decode()
-    assert "not known" in html or "bilinmiyor" in html
+    with translation.override("tr"):
+        assert gettext("not known") in html
 
 
 def test_an_unknown_municipality_is_404(client):
@@ -230,7 +232,8 @@ def test_a_pending_organization_is_marked_as_such(client):
     html = client.get(
         reverse("organizations:organization_detail", args=[organization.slug])
     ).content.decode()
-    assert "pending verification" in html or "onay bekliyor" in html
+    with translation.override("tr"):
+        assert gettext("pending verification") in html
 
 
 # --- Registration and moderation ------------------------------------------------------
@@ -394,7 +397,7 @@ def test_removing_the_last_admin_from_the_page_shows_why(client):
     sign_in(client, admin.user)
     response = client.post(reverse("organizations:membership_remove", args=[admin.pk]), follow=True)
     assert Membership.objects.filter(pk=admin.pk).exists()
-    assert any("admin" in str(m) for m in response.context["messages"])
+    assert any(organization.name in str(m) for m in response.context["messages"])
 
 
 def test_inviting_from_the_members_page_sends_the_email(
