@@ -82,6 +82,15 @@ class FigureChange:
     def when(self) -> str:
         return self.period or (str(self.year) if self.year else "")
 
+    @property
+    def decimals(self) -> int:
+        """As many decimals as the more precise of the two values needs (for display)."""
+        places = [0]
+        for value in (self.old, self.new):
+            exponent = value.normalize().as_tuple().exponent if value is not None else 0
+            places.append(-exponent if isinstance(exponent, int) and exponent < 0 else 0)
+        return max(places)
+
 
 @dataclass
 class Changes:

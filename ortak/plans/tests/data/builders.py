@@ -37,7 +37,11 @@ def sample_document(
     unit: str = UNIT,
 ) -> PlanDocument:
     """A small, valid plan: weights sum to 100, targets rise 20…60 from a baseline of 10."""
-    aim_rows, objective_rows, indicator_rows, activity_rows, values = [], [], [], [], []
+    aim_rows: list[AimRow] = []
+    objective_rows: list[ObjectiveRow] = []
+    indicator_rows: list[IndicatorRow] = []
+    activity_rows: list[ActivityRow] = []
+    values: list[MeasurementRow] = []
     for a in range(1, aims + 1):
         aim_rows.append(AimRow(Source("Amaçlar", a + 1), str(a), f"Amaç {a}: katılımı artırmak"))
         for o in range(1, objectives_per_aim + 1):
