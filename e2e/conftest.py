@@ -24,7 +24,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from e2e.helpers import ARTIFACTS, AXE_FINDINGS, AXE_SCRIPT, write_axe_findings
+from e2e.helpers import (
+    ARTIFACTS,
+    AXE_FINDINGS,
+    AXE_SCRIPT,
+    KNOWN_HITS,
+    KNOWN_VIOLATIONS,
+    write_axe_findings,
+)
 
 CHROMIUM = os.environ.get("ORTAK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -91,6 +98,9 @@ def _save_failure_artifacts(item: pytest.Item) -> list[str]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for key, where in KNOWN_VIOLATIONS.items():
+        state = "seen, tolerated" if key in KNOWN_HITS else "not seen in this run"
+        terminalreporter.write_line(f"known axe violation {key[0]} ({state}): {where}")
     if AXE_FINDINGS:
         target = write_axe_findings()
         terminalreporter.write_line(
