@@ -76,6 +76,8 @@ class ProfileForm(forms.ModelForm):
             "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
             "preferred_language": forms.RadioSelect,
         }
+        # Own label: contrib.sites' catalogue, loaded first, translates "display name" otherwise.
+        labels = {"display_name": _("Display name"), "preferred_language": _("Language")}
         help_texts = {
             "preferred_language": _("Pages and e-mails use this language."),
         }

@@ -138,7 +138,7 @@ class Consent(models.Model):
 
     class Source(models.TextChoices):
         SIGNUP = "signup", _("at sign-up")
-        UPDATE = "update", _("accepted a new version")
+        UPDATE = "update", _("on accepting a new version")
 
     user = models.ForeignKey(
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="consents"
@@ -149,7 +149,7 @@ class Consent(models.Model):
         on_delete=models.PROTECT,
         related_name="consents",
     )
-    source = models.CharField(_("given"), max_length=10, choices=Source.choices)
+    source = models.CharField(_("when given"), max_length=10, choices=Source.choices)
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
 
     class Meta:

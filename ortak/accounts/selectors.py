@@ -61,7 +61,7 @@ def profile_overview(user: User) -> ProfileOverview:
     authenticators = {a.type: a for a in Authenticator.objects.filter(user_id=user.pk)}
     recovery = authenticators.get(Authenticator.Type.RECOVERY_CODES)
     consent = Consent.objects.filter(user_id=user.pk).select_related("notice").first()
-    notice = current_privacy_notice()
+    notice = published_notices().only("id", "version").first()
     return ProfileOverview(
         email=user.email,
         email_verified=primary.verified if primary else False,

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             name='Consent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('signup', 'at sign-up'), ('update', 'accepted a new version')], max_length=10, verbose_name='given')),
+                ('source', models.CharField(choices=[('signup', 'at sign-up'), ('update', 'on accepting a new version')], max_length=10, verbose_name='when given')),
                 ('given_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given at')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to=settings.AUTH_USER_MODEL, verbose_name='user')),
                 ('notice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consents', to='accounts.privacynotice', verbose_name='privacy notice')),
