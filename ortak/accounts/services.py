@@ -14,7 +14,6 @@ from allauth.mfa.models import Authenticator
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,7 +64,7 @@ def record_consent(*, user: User, notice: PrivacyNotice, source: str) -> Consent
     Called by the sign-up form inside the transaction that creates the account, and by the
     acceptance page for a newer version.
     """
-    if source == Consent.Source.UPDATE and not permissions.can_accept_privacy_notice(user, user):
+    if not permissions.can_accept_privacy_notice(user, user):
         raise PermissionDenied
     existing = Consent.objects.filter(user=user, notice=notice).first()
     if existing is not None:
@@ -123,10 +122,6 @@ def publish_privacy_notice(
         actor=actor, action="privacy_notice.published", target=notice, data={"version": version}
     )
     return notice
-
-
-def next_privacy_notice_version() -> int:
-    return (PrivacyNotice.objects.aggregate(v=Max("version"))["v"] or 0) + 1
 
 
 # --- Personal data: export and erasure ------------------------------------------------

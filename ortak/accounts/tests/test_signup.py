@@ -137,3 +137,11 @@ def test_signing_up_with_a_taken_address_reveals_nothing_and_creates_nothing(cli
     assert User.objects.count() == 1
     # The owner of the address gets a mail saying an account already exists.
     assert mail.outbox[0].to == [citizen.email]
+
+
+def test_verification_mail_is_signed_by_ortak_not_by_a_placeholder_site(client):
+    client.post(reverse("account_signup"), signup_data())
+
+    message = mail.outbox[0]
+    assert message.subject.startswith("[Ortak]")
+    assert "example.com" not in message.body

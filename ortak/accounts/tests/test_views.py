@@ -167,6 +167,8 @@ def newer_notice(db):  # type: ignore[no-untyped-def]
 
 
 def test_signing_in_after_a_new_notice_asks_to_accept_it_first(client, citizen, newer_notice):
+    citizen.preferred_language = "en"
+    citizen.save(update_fields=["preferred_language"])
     response = client.post(
         reverse("account_login") + "?next=/belediyeler/",
         {"login": citizen.email, "password": PASSWORD},
@@ -174,6 +176,7 @@ def test_signing_in_after_a_new_notice_asks_to_accept_it_first(client, citizen, 
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:privacy_accept") + "?next=%2Fbelediyeler%2F"
+    assert response.cookies["ortak_language"].value == "en"  # kept across the detour
     # Until accepted, other pages lead back to the acceptance page.
     response = client.get(reverse("accounts:profile"))
     assert response["Location"].startswith(reverse("accounts:privacy_accept"))
