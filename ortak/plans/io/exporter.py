@@ -25,7 +25,8 @@ from ortak.plans.io.document import (
 )
 from ortak.plans.io.loader import PlanTree, load_tree
 from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES, PLAN
-from ortak.plans.io.writer import NodeFigures, write_csv, write_json, write_xlsx
+from ortak.plans.io.writer import write_csv, write_xlsx
+from ortak.plans.io.writer_json import NodeFigures, write_json
 from ortak.plans.models import Measurement, StrategicPlan
 
 __all__ = [

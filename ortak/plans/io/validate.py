@@ -5,12 +5,8 @@ duplicates, plan years, weights, periods and dates, resolves unit names within t
 and finds the plan the file is for. It returns the normalised document and every issue found;
 the importer writes nothing when one of them is an error.
 
-Unit names are matched by ``search_key`` (case, Turkish letters and spacing do not matter).
-**An unknown unit name is an error**, not a reason to create a unit: units belong to the
-municipality's admins (``organizations.permissions.can_manage_units``), and a typo would
-otherwise create a twin unit that starts receiving suggestions. The ``create_units`` option
-(the ``--create-units`` flag, and a checkbox offered to users who may manage units) creates
-them instead, each with a warning.
+Unit names are resolved by ``units.resolve_units`` (an unknown unit is an error unless the
+import is asked to create it; that module says why).
 """
 
 from __future__ import annotations
@@ -41,6 +37,7 @@ from ortak.plans.io.document import (
     Severity,
     Source,
 )
+from ortak.plans.io.units import resolve_units
 from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES, PLAN
 from ortak.plans.models import Indicator, StrategicPlan
 
@@ -414,72 +411,6 @@ class _Validator:
             return False
         return True
 
-    # --- units ------------------------------------------------------------------------
-
-    def units(
-        self, document: PlanDocument, create_units: bool
-    ) -> tuple[dict[str, Unit], tuple[str, ...]]:
-        wanted: list[tuple[Source, str, str]] = []
-        for objective in document.objectives:
-            if objective.responsible_unit:
-                wanted.append(
-                    (
-                        objective.source,
-                        self.column(OBJECTIVES, "responsible_unit"),
-                        objective.responsible_unit,
-                    )
-                )
-            column = self.column(OBJECTIVES, "cooperating_units")
-            wanted.extend((objective.source, column, name) for name in objective.cooperating_units)
-        for indicator in document.indicators:
-            if indicator.owner_unit:
-                wanted.append(
-                    (indicator.source, self.column(INDICATORS, "owner_unit"), indicator.owner_unit)
-                )
-        for activity in document.activities:
-            if activity.responsible_unit:
-                wanted.append(
-                    (
-                        activity.source,
-                        self.column(ACTIVITIES, "responsible_unit"),
-                        activity.responsible_unit,
-                    )
-                )
-        if not wanted:
-            return {}, ()
-        units: dict[str, Unit] = {}
-        for unit in Unit.objects.filter(municipality=self.municipality):
-            units.setdefault(search_key(unit.name), unit)
-            units.setdefault(search_key(unit.slug), unit)
-        new: dict[str, str] = {}
-        for source, column, name in wanted:
-            key = search_key(name)
-            if key in units or key in new:
-                continue
-            if len(name) > Unit._meta.get_field("name").max_length:  # type: ignore[operator]
-                self.cells.add(source, column, name, _("The unit name is too long."))
-            elif create_units:
-                new[key] = name
-                self.cells.warn(
-                    source,
-                    column,
-                    name,
-                    _("The unit “%(name)s” does not exist yet; it will be created."),
-                    name=name,
-                )
-            else:
-                self.cells.add(
-                    source,
-                    column,
-                    name,
-                    _(
-                        "The municipality has no unit named “%(name)s”. Check the spelling, or ask "
-                        "the municipality's admin to add the unit first."
-                    ),
-                    name=name,
-                )
-        return units, tuple(new.values())
-
 
 def _where(source: Source) -> str:
     if source.row is None:
@@ -537,7 +468,9 @@ def validate_document(
     }
     measurements = validator.measurements(frequencies, header.years if header else (), today)
     normalised = dataclasses.replace(normalised, measurements=measurements)
-    units, new_units = validator.units(normalised, create_units)
+    units, new_units = resolve_units(
+        normalised, municipality, validator.cells, create_units=create_units
+    )
     return ValidatedDocument(
         normalised, (*issues, *validator.cells.issues), found, units, new_units
     )

@@ -20,7 +20,8 @@ from ortak.plans.io.document import (
     PlanHeader,
     Source,
 )
-from ortak.plans.io.writer import write_csv, write_json, write_xlsx
+from ortak.plans.io.writer import write_csv, write_xlsx
+from ortak.plans.io.writer_json import write_json
 
 YEARS = (2025, 2026, 2027, 2028, 2029)
 UNIT = "Strateji Geliştirme Müdürlüğü"
