@@ -214,7 +214,7 @@ SOSYAL = ThemeSpec(
                 "Bütçeyi toplumsal cinsiyete duyarlı bütçeleme ilkesiyle izlemek",
             ),
             findings=(
-                "İlçedeki kadın işgücüne katılım oranının ülke ortalamasının altında olduğu tespit edilmiştir.",
+                "Kentteki kadın işgücüne katılım oranının ülke ortalamasının altında olduğu tespit edilmiştir.",
                 "Erken çocukluk bakım hizmetine erişimin kadınların çalışma hayatına katılımının önündeki en büyük engel olduğu görülmüştür.",
             ),
             needs=(
