@@ -16,7 +16,6 @@ from ortak.demo.plans.figures import PERIODS, UNEXPLAINED
 from ortak.demo.plans.generator import build_plan
 from ortak.demo.plans.step import PILOT_SLUGS, load_pilot_plans, load_plans
 from ortak.organizations.models import Municipality, Unit
-from ortak.organizations.tests.factories import UnitFactory
 from ortak.plans import progress
 from ortak.plans.models import (
     Activity,
@@ -69,14 +68,18 @@ def _tree_counts() -> dict[str, int]:
 # --- The drafts (no database) ---------------------------------------------------------------
 
 
-def test_every_pilot_plan_has_six_to_nine_aims_of_three_to_five_objectives(drafts):
+def test_every_pilot_plan_has_six_to_nine_aims_of_three_to_five_objectives(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for slug, draft in drafts.items():
         assert 6 <= len(draft.aims) <= 9, slug
         for aim in draft.aims:
             assert 3 <= len(aim.objectives) <= 5, (slug, aim.code)
 
 
-def test_every_objective_has_two_to_five_indicators_except_the_one_planted_without(drafts):
+def test_every_objective_has_two_to_five_indicators_except_the_one_planted_without(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for slug, draft in drafts.items():
         empty = {p.code for p in draft.planted if p.problem == "objective_without_indicators"}
         for objective in draft.objectives:
@@ -86,7 +89,9 @@ def test_every_objective_has_two_to_five_indicators_except_the_one_planted_witho
                 assert 2 <= len(objective.indicators) <= 5, (slug, objective.code)
 
 
-def test_every_objective_has_costed_activities_and_a_matching_cost_estimate(drafts):
+def test_every_objective_has_costed_activities_and_a_matching_cost_estimate(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for slug, draft in drafts.items():
         for objective in draft.objectives:
             assert objective.activities, (slug, objective.code)
@@ -95,14 +100,16 @@ def test_every_objective_has_costed_activities_and_a_matching_cost_estimate(draf
             assert objective.cost_estimate == sum(planned)
 
 
-def test_bigger_municipalities_plan_bigger_budgets(drafts):
+def test_bigger_municipalities_plan_bigger_budgets(drafts: dict[str, PlanDraft]) -> None:
     def total(slug: str) -> Decimal:
         return sum((o.cost_estimate for o in drafts[slug].objectives), Decimal(0))
 
     assert total("adana-buyuksehir") > total("maltepe") > total("sinop")
 
 
-def test_indicators_have_a_baseline_five_rising_or_falling_targets_and_weights_of_100(drafts):
+def test_indicators_have_a_baseline_five_rising_or_falling_targets_and_weights_of_100(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for slug, draft in drafts.items():
         planted = {p.code for p in draft.planted}
         for objective in draft.objectives:
@@ -123,13 +130,17 @@ def test_indicators_have_a_baseline_five_rising_or_falling_targets_and_weights_o
                     assert all(0 <= value <= 100 for _, value in indicator.targets)
 
 
-def test_the_generator_gives_the_same_plan_every_time_and_a_different_one_per_pilot(drafts):
+def test_the_generator_gives_the_same_plan_every_time_and_a_different_one_per_pilot(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for profile in PROFILES:
         assert build_plan(profile) == drafts[profile.slug]
     assert drafts["maltepe"].aims != drafts["karsiyaka"].aims
 
 
-def test_adopted_plans_report_2025_h1_2025_and_2026_h1_and_the_others_nothing(drafts):
+def test_adopted_plans_report_2025_h1_2025_and_2026_h1_and_the_others_nothing(
+    drafts: dict[str, PlanDraft],
+) -> None:
     for slug, draft in drafts.items():
         periods = {m.period for i in draft.indicators for m in i.measurements}
         if PROFILES_BY_SLUG[slug].status == "adopted":
@@ -139,7 +150,9 @@ def test_adopted_plans_report_2025_h1_2025_and_2026_h1_and_the_others_nothing(dr
     assert {p.status for p in PROFILES} == {"adopted", "consultation", "draft"}
 
 
-def test_values_are_mostly_on_track_with_some_at_risk_off_track_over_and_missing(drafts):
+def test_values_are_mostly_on_track_with_some_at_risk_off_track_over_and_missing(
+    drafts: dict[str, PlanDraft],
+) -> None:
     outcomes = Counter(
         i.outcome
         for slug, draft in drafts.items()
@@ -152,7 +165,9 @@ def test_values_are_mostly_on_track_with_some_at_risk_off_track_over_and_missing
         assert outcomes[outcome] > 0, outcome
 
 
-def test_deviations_outside_95_to_105_percent_are_explained_unless_left_out_on_purpose(drafts):
+def test_deviations_outside_95_to_105_percent_are_explained_unless_left_out_on_purpose(
+    drafts: dict[str, PlanDraft],
+) -> None:
     unexplained_on_purpose = 0
     for draft in drafts.values():
         for indicator in draft.indicators:
@@ -175,13 +190,15 @@ def test_deviations_outside_95_to_105_percent_are_explained_unless_left_out_on_p
     assert unexplained_on_purpose > 0
 
 
-def test_two_or_three_plans_carry_planted_problems_covering_every_kind(drafts):
+def test_two_or_three_plans_carry_planted_problems_covering_every_kind(
+    drafts: dict[str, PlanDraft],
+) -> None:
     planted = {slug: d.planted for slug, d in drafts.items() if d.planted}
     assert 2 <= len(planted) <= 3
     assert {p.problem for problems in planted.values() for p in problems} == set(PLANTED_CHECKS)
 
 
-def test_plan_texts_and_council_decisions_are_filled_in(drafts):
+def test_plan_texts_and_council_decisions_are_filled_in(drafts: dict[str, PlanDraft]) -> None:
     for slug, draft in drafts.items():
         assert draft.mission and draft.vision and draft.core_values
         if draft.status == "adopted":
@@ -201,7 +218,7 @@ def test_plan_texts_and_council_decisions_are_filled_in(drafts):
 
 
 @pytest.mark.django_db
-def test_every_pilot_municipality_is_in_the_reference_data():
+def test_every_pilot_municipality_is_in_the_reference_data() -> None:
     pilots = dict(Municipality.objects.filter(is_pilot=True).values_list("slug", "kind"))
     assert set(PILOT_SLUGS) <= set(pilots)
     for profile in PROFILES:
@@ -209,7 +226,7 @@ def test_every_pilot_municipality_is_in_the_reference_data():
 
 
 @pytest.mark.django_db
-def test_loading_writes_the_tree_of_the_draft(drafts):
+def test_loading_writes_the_tree_of_the_draft(drafts: dict[str, PlanDraft]) -> None:
     (plan,) = _load("karsiyaka")
     draft = drafts["karsiyaka"]
     assert plan.title == "Karşıyaka Belediyesi 2025-2029 Stratejik Planı"
@@ -228,7 +245,7 @@ def test_loading_writes_the_tree_of_the_draft(drafts):
 
 
 @pytest.mark.django_db
-def test_loaded_plans_have_their_figures_computed():
+def test_loaded_plans_have_their_figures_computed() -> None:
     (plan,) = _load("maltepe")
     plan.refresh_from_db()
     assert plan.realization is not None
@@ -242,7 +259,7 @@ def test_loaded_plans_have_their_figures_computed():
 
 
 @pytest.mark.django_db
-def test_loading_twice_duplicates_nothing():
+def test_loading_twice_duplicates_nothing() -> None:
     _load("sinop", "kars")
     first = _tree_counts()
     assert _load("sinop", "kars") == []
@@ -250,7 +267,7 @@ def test_loading_twice_duplicates_nothing():
 
 
 @pytest.mark.django_db
-def test_reset_replaces_the_plan_with_the_same_content():
+def test_reset_replaces_the_plan_with_the_same_content() -> None:
     (before,) = _load("yalova")
     counts = _tree_counts()
     codes = list(Indicator.objects.filter(plan=before).values_list("code", "baseline"))
@@ -262,7 +279,7 @@ def test_reset_replaces_the_plan_with_the_same_content():
 
 
 @pytest.mark.django_db
-def test_the_audit_finds_every_planted_problem(drafts):
+def test_the_audit_finds_every_planted_problem(drafts: dict[str, PlanDraft]) -> None:
     slugs = [slug for slug, draft in drafts.items() if draft.planted]
     for plan in _load(*slugs):
         found = {(f.code, f.node_code) for f in audit_plan(plan)}
@@ -271,32 +288,38 @@ def test_the_audit_finds_every_planted_problem(drafts):
 
 
 @pytest.mark.django_db
-def test_plans_without_planted_problems_have_no_structural_findings():
+def test_plans_without_planted_problems_have_no_structural_findings() -> None:
     for plan in _load("maltepe", "kars", "sinop"):
         assert not {f.code for f in audit_plan(plan)} & STRUCTURAL_CHECKS
 
 
 @pytest.mark.django_db
-def test_the_mid_term_update_revises_targets_in_a_verifiable_chain(drafts):
+def test_the_mid_term_update_revises_targets_in_a_verifiable_chain(
+    drafts: dict[str, PlanDraft],
+) -> None:
     (plan,) = _load("maltepe")
     revision = PlanRevision.objects.get(plan=plan)
     assert revision.date == datetime.date(2026, 6, 15)
     assert revision.council_decision_number == "2026/112"
-    changes = drafts["maltepe"].revision.changes
+    update = drafts["maltepe"].revision
+    assert update is not None
+    changes = update.changes
     assert len(changes) >= 3
     assert TargetRevision.objects.filter(plan=plan, plan_revision=revision).count() == len(changes)
     for change in changes:
+        assert change.year is not None and change.year >= 2027
         target = IndicatorTarget.objects.get(
             indicator__plan=plan, indicator__code=change.indicator_code, year=change.year
         )
         assert target.value == change.new != change.old
-        assert change.year >= 2027
         assert "Meclis kararı 2026/112" in change.reason
     assert verify_chain(plan) == []
 
 
 @pytest.mark.django_db
-def test_corrected_values_are_measurement_revisions_holding_the_final_value(drafts):
+def test_corrected_values_are_measurement_revisions_holding_the_final_value(
+    drafts: dict[str, PlanDraft],
+) -> None:
     (plan,) = _load("adana-buyuksehir")
     revisions = FigureRevision.objects.filter(plan=plan, kind=FigureRevision.Kind.MEASUREMENT)
     assert revisions.count() == len(drafts["adana-buyuksehir"].corrections) > 0
@@ -307,9 +330,9 @@ def test_corrected_values_are_measurement_revisions_holding_the_final_value(draf
 
 
 @pytest.mark.django_db
-def test_existing_units_are_reused_and_missing_ones_created_once():
+def test_existing_units_are_reused_and_missing_ones_created_once() -> None:
     yenimahalle = Municipality.objects.get(slug="yenimahalle")
-    parks = UnitFactory(
+    parks = Unit.objects.create(
         municipality=yenimahalle, name="Park ve Bahçeler Müdürlüğü", slug="park-ve-bahceler"
     )
     _load("yenimahalle")
@@ -321,7 +344,7 @@ def test_existing_units_are_reused_and_missing_ones_created_once():
 
 
 @pytest.mark.django_db
-def test_a_missing_pilot_is_reported_and_skipped():
+def test_a_missing_pilot_is_reported_and_skipped() -> None:
     Municipality.objects.filter(slug="sinop").update(slug="sinop-eski")
     lines: list[str] = []
     assert load_pilot_plans(lines.append, only={"sinop"}) == []
@@ -329,7 +352,9 @@ def test_a_missing_pilot_is_reported_and_skipped():
 
 
 @pytest.mark.django_db
-def test_the_demo_step_loads_the_plans_and_resets_on_request(monkeypatch):
+def test_the_demo_step_loads_the_plans_and_resets_on_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(plans_step, "PROFILES", (PROFILES_BY_SLUG["kars"],))
     lines: list[str] = []
     context = DemoContext(out=lines.append)
