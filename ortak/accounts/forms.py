@@ -47,6 +47,9 @@ class SignupForm(AllauthSignupForm):
         self.fields["email"].label = _("E-mail address")
         if "password2" in self.fields:
             self.fields["password2"].label = _("Password (again)")
+        # Every field has a visible label; a placeholder repeating it only looks like content.
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
         self.notice = current_privacy_notice()
         if self.notice is not None:
             self.fields["privacy_version"].initial = self.notice.version

@@ -204,3 +204,16 @@ def test_an_address_used_by_another_account_cannot_be_taken(client, citizen, oth
     assert not EmailAddress.objects.filter(
         user=citizen, email=other_user.email, verified=True
     ).exists()
+
+
+def test_passwords_are_hashed_with_argon2_outside_tests():
+    # conftest.py swaps in a fast hasher for the suite; the settings module itself must not.
+    import importlib
+
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    production = importlib.import_module("config.settings")
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    hasher = Argon2PasswordHasher()  # argon2-cffi is installed and works
+    encoded = hasher.encode("Kent-Konseyi-2026!", hasher.salt())
+    assert encoded.startswith("argon2$") and hasher.verify("Kent-Konseyi-2026!", encoded)
