@@ -268,6 +268,10 @@ REPRESENTATIVES: dict[str, Representative] = {
     "plans:indicator_detail": Representative(lambda d: {**_plan(d), "code": "2.2.2"}),
     "plans:activity_list": Representative(_plan),
     "plans:methodology": Representative(_plan),
+    "api:municipality_plans": Representative(_municipality),
+    "api:plan_tree": Representative(
+        lambda d: {"slug": d.municipality.slug, "period": d.plan.period_label}
+    ),
     # Participation (data: ortak/participation/tests/guard.py)
     "participation:detail": Representative(pk_of("contribution"), user="responder"),
     "participation:edit": Representative(pk_of("own"), user="citizen"),
