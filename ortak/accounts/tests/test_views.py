@@ -247,3 +247,11 @@ def test_users_who_never_accepted_a_notice_are_asked_at_sign_in(client):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
 
     assert response["Location"].startswith(reverse("accounts:privacy_accept"))
+
+
+def test_profile_links_to_a_newer_notice_for_users_still_signed_in(client, citizen, newer_notice):
+    client.force_login(citizen)  # a session that began before the new version
+
+    response = client.get(reverse("accounts:profile"))
+
+    assert f'href="{reverse("accounts:privacy_accept")}"' in response.content.decode()
