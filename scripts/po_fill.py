@@ -9,7 +9,7 @@ from the entries it fills. Prints what is still untranslated.
 import json
 import sys
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 
 def main() -> int:
