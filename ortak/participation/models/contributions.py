@@ -373,6 +373,7 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("answered by"),
         null=True,
+        blank=True,  # the unit answers; the person is shown when known
         on_delete=models.SET_NULL,
         related_name="+",
     )

@@ -185,7 +185,7 @@ def edit_contribution(
 def route_contribution(*, actor: Any, contribution: Contribution, unit: Unit) -> Contribution:
     """Send the contribution to another unit of the same municipality."""
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("municipality")
         .get(pk=contribution.pk)
     )
@@ -246,7 +246,7 @@ def answer_contribution(
 ) -> Answer:
     """The municipality's answer: a new status with its text (and reason, or activity)."""
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("municipality", "unit")
         .get(pk=contribution.pk)
     )

@@ -65,7 +65,9 @@ def decide_flag(*, actor: Any, flag: Flag, hide: bool, note: str = "") -> Flag:
     """
     _require(permissions.can_moderate(actor))
     flag = (
-        Flag.objects.select_for_update().select_related("contribution", "comment").get(pk=flag.pk)
+        Flag.objects.select_for_update(of=("self",))
+        .select_related("contribution", "comment")
+        .get(pk=flag.pk)
     )
     if flag.state != Flag.State.OPEN:
         raise ValidationError(_("This report has already been decided."), code="decided")
