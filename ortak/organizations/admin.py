@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,10 @@ from ortak.organizations.models import (
     Province,
     Unit,
 )
+
+
+# Addresses typed without a scheme are read as https:// (Django 6's default, today).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Province)
@@ -46,6 +51,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["province", "parent"]
     readonly_fields = ["plan_required"]
+    formfield_overrides = HTTPS_URLS
     inlines = [UnitInline]
 
 
@@ -67,6 +73,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["province", "municipality"]
     raw_id_fields = ["created_by"]
     readonly_fields = ["verification", "verified_by", "verified_at", "verification_note"]
+    formfield_overrides = HTTPS_URLS
     actions = ["verify_selected"]
 
     @admin.action(description=_("Verify the selected organizations"))

@@ -17,6 +17,11 @@ class OrganizationsConfig(AppConfig):
             subject=_("New organization to verify: %(organization)s"),
         )
         register_verb(
+            "organizations.resubmitted",
+            message=_("%(organization)s asks for verification again after a rejection."),
+            subject=_("To verify again: %(organization)s"),
+        )
+        register_verb(
             "organizations.verified",
             message=_("%(organization)s is verified: its members can now act on its behalf."),
             subject=_("%(organization)s is verified"),

@@ -149,17 +149,7 @@ def register_organization(
     membership.full_clean()
     membership.save()
     record_event(actor=actor, action="organization.registered", target=organization)
-    moderators = get_user_model().objects.filter(
-        Q(is_moderator=True) | Q(is_superuser=True), is_active=True, erased_at__isnull=True
-    )
-    for moderator in moderators:
-        notify(
-            recipient=moderator,
-            verb="organizations.registered",
-            params={"organization": organization.name},
-            url=reverse("organizations:moderation_queue"),
-            actor=actor,
-        )
+    _notify_moderators(organization, actor)
     return organization
 
 
@@ -264,6 +254,45 @@ def reject_organization(*, actor: Any, organization: Organization, reason: str) 
             actor=actor,
         )
     return organization
+
+
+@transaction.atomic
+def resubmit_organization(*, actor: Any, organization: Organization) -> Organization:
+    """After a rejection, the organization's admin asks the moderators to look again."""
+    _require(permissions.can_edit_organization(actor, organization))
+    organization = _locked(organization)
+    if organization.verification != Organization.Verification.REJECTED:
+        raise ValidationError(
+            _("Only a rejected organization can ask for verification again."), code="not_rejected"
+        )
+    previous_reason = organization.verification_note
+    organization.verification = Organization.Verification.PENDING
+    organization.full_clean()
+    organization.save()
+    record_event(
+        actor=actor,
+        action="organization.resubmitted",
+        target=organization,
+        data={"previous_reason": previous_reason},
+    )
+    _notify_moderators(organization, actor, verb="organizations.resubmitted")
+    return organization
+
+
+def _notify_moderators(
+    organization: Organization, actor: Any, verb: str = "organizations.registered"
+) -> None:
+    moderators = get_user_model().objects.filter(
+        Q(is_moderator=True) | Q(is_superuser=True), is_active=True, erased_at__isnull=True
+    )
+    for moderator in moderators:
+        notify(
+            recipient=moderator,
+            verb=verb,
+            params={"organization": organization.name},
+            url=reverse("organizations:moderation_queue"),
+            actor=actor,
+        )
 
 
 # --- Memberships ----------------------------------------------------------------------

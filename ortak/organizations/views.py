@@ -184,6 +184,14 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _organization_or_404(request.user, slug)
     if not permissions.can_edit_organization(request.user, organization):
         raise PermissionDenied
+    if request.method == "POST" and "resubmit" in request.POST:
+        try:
+            services.resubmit_organization(actor=request.user, organization=organization)
+        except ValidationError as error:
+            _flash_errors(request, error)
+        else:
+            messages.success(request, _("The moderators will look at the organization again."))
+        return redirect("organizations:organization_detail", slug=organization.slug)
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         try:

@@ -89,6 +89,13 @@ def _delete_unit(world: World, actor: Any) -> object:
     return not Unit.objects.filter(pk=world.unit_m.pk).exists()
 
 
+def _resubmit(world: World, actor: Any) -> object:
+    Organization.objects.filter(pk=world.org_x.pk).update(
+        verification=Organization.Verification.REJECTED, verification_note="Eksik belge."
+    )
+    return services.resubmit_organization(actor=actor, organization=world.org_x)
+
+
 def _view_moderation_queue(world: World, actor: Any) -> object:
     if not permissions.can_view_moderation_queue(actor):
         raise PermissionDenied
@@ -105,6 +112,7 @@ MATRIX: dict[str, tuple[Action, set[str]]] = {
     "verify organization": (_verify, MODERATORS),
     "reject organization": (_reject, MODERATORS),
     "view moderation queue": (_view_moderation_queue, MODERATORS),
+    "resubmit rejected organization X": (_resubmit, ORG_X_ADMINS),
     "invite to organization X": (_invite_to_org, ORG_X_ADMINS),
     "invite to municipality M": (_invite_to_municipality, M_ADMINS),
     "change role in organization X": (_change_org_role, ORG_X_ADMINS),

@@ -162,6 +162,27 @@ def test_a_verified_organization_can_be_withdrawn_with_a_reason(moderator):
     assert organization.verification == Organization.Verification.REJECTED
 
 
+def test_a_rejected_organization_can_ask_for_verification_again(moderator):
+    admin = UserFactory()
+    organization = _register(admin)
+    services.reject_organization(actor=moderator, organization=organization, reason="Eksik.")
+    services.resubmit_organization(actor=admin, organization=organization)
+    organization.refresh_from_db()
+    assert organization.verification == Organization.Verification.PENDING
+    assert organization.verification_note == "Eksik."  # the moderator still sees the last reason
+    assert Notification.objects.filter(
+        recipient=moderator, verb="organizations.resubmitted"
+    ).exists()
+    assert AuditEvent.objects.filter(action="organization.resubmitted").exists()
+
+
+def test_only_a_rejected_organization_can_be_resubmitted():
+    admin = UserFactory()
+    organization = _register(admin)
+    with pytest.raises(ValidationError):
+        services.resubmit_organization(actor=admin, organization=organization)
+
+
 def test_editing_the_profile_is_audited_with_old_and_new_values():
     admin = UserFactory()
     organization = _register(admin)

@@ -322,6 +322,20 @@ def test_rejecting_from_the_review_page_needs_a_reason_and_notifies_the_admin(cl
     assert Notification.objects.filter(recipient=admin, verb="organizations.rejected").exists()
 
 
+def test_the_admin_of_a_rejected_organization_resubmits_it_from_the_edit_page(client):
+    organization = OrganizationFactory(verification=Organization.Verification.REJECTED)
+    admin = MembershipFactory(organization=organization, role=Role.ORGANIZATION_ADMIN).user
+    sign_in(client, admin)
+    url = reverse("organizations:organization_edit", args=[organization.slug])
+    assert b'name="resubmit"' in client.get(url).content
+    response = client.post(url, {"resubmit": "1"})
+    assert response["Location"] == reverse(
+        "organizations:organization_detail", args=[organization.slug]
+    )
+    organization.refresh_from_db()
+    assert organization.verification == Organization.Verification.PENDING
+
+
 def test_verifying_from_the_review_page(client):
     organization = OrganizationFactory(verification=Organization.Verification.PENDING)
     admin = MembershipFactory(organization=organization, role=Role.ORGANIZATION_ADMIN).user
