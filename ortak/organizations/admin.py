@@ -7,6 +7,8 @@ moderation queue; the verification fields are read-only in the form.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -23,9 +25,10 @@ from ortak.organizations.models import (
     Unit,
 )
 
-
 # Addresses typed without a scheme are read as https:// (Django 6's default, today).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 @admin.register(Province)
