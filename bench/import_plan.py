@@ -3,10 +3,11 @@
 
     make bench-import
     .venv/bin/python bench/import_plan.py --runs 7
-    DATABASE_URL=postgres://ortak:ortak@127.0.0.1:5432/ortak_bench .venv/bin/python bench/import_plan.py
+    .venv/bin/python bench/import_plan.py --database-url postgres://ortak:ortak@127.0.0.1/ortak_bench
 
-Standalone: sets Django up against a temporary SQLite database (unless ``DATABASE_URL`` names
-another, which must be a throw-away database: it is migrated and written to), generates a
+Standalone: sets Django up against a temporary SQLite database (or the database named by
+``--database-url``, which must be a throw-away one: it is migrated and written to; the
+``DATABASE_URL`` of the environment is deliberately ignored), generates a
 workbook of 5 aims × 6 objectives × 5 indicators (150) with 60 activities and 300 measurements
 through the template writer, and times over ``--runs`` runs, each on a fresh municipality:
 
@@ -47,7 +48,7 @@ UNITS = ["Strateji Geliştirme Müdürlüğü", "Fen İşleri Müdürlüğü", "
 
 def setup_django(database_url: str | None) -> str:
     sys.path.insert(0, str(ROOT))
-    if database_url:
+    if database_url:  # never the environment's DATABASE_URL: the benchmark writes to it
         os.environ["DATABASE_URL"] = database_url
     else:
         directory = tempfile.mkdtemp(prefix="ortak-bench-import-")
@@ -255,7 +256,7 @@ def main() -> int:
     parser.add_argument("--database-url", help="a throw-away database (default: temporary SQLite)")
     arguments = parser.parse_args()
 
-    database = setup_django(arguments.database_url or os.environ.get("DATABASE_URL"))
+    database = setup_django(arguments.database_url)
     content, revised = build_workbook()
     run_once(0, content, revised)  # warm-up: imports, caches, SQLite pages
     runs = [run_once(n, content, revised) for n in range(1, arguments.runs + 1)]
