@@ -142,8 +142,11 @@ def test_no_page_makes_more_than_the_query_budget() -> None:
 
 def _measure(name: str, representative: Representative, dataset: object) -> tuple[int, str]:
     url = reverse(name, kwargs=representative.kwargs(dataset))  # type: ignore[arg-type]
-    if representative.query:
-        url = f"{url}?{representative.query}"
+    query = representative.query
+    if callable(query):
+        query = query(dataset)  # type: ignore[arg-type]
+    if query:
+        url = f"{url}?{query}"
     client = Client()
     who = representative.user or "anonymous"
     if representative.user:
@@ -153,7 +156,8 @@ def _measure(name: str, representative: Representative, dataset: object) -> tupl
             reauthenticated=representative.reauthenticated,
         )
     client.get(url)  # warm process-wide caches (content types, site, translations)
-    cache.clear()
+    if representative.clear_cache:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     count = len(queries.captured_queries)
@@ -165,7 +169,8 @@ def _measure(name: str, representative: Representative, dataset: object) -> tupl
             f"{' → ' + location if location else ''}, expected {representative.status}"
             f" (fix the representative's kwargs/user/status in {REGISTRY})"
         )
-    if count > MAX_QUERIES:
+    budget = representative.max_queries or MAX_QUERIES
+    if count > budget:
         return count, f"{where}: {count} queries\n{_repeated(queries.captured_queries)}"
     return count, ""
 
