@@ -19,7 +19,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from ortak.core.turkish import TurkishNumberError, parse_lira, parse_number
-from ortak.plans.io.document import ImportIssue, Severity, Source, format_message
+from ortak.plans.io.document import ImportIssue, Severity, Source, format_message, number_text
 from ortak.plans.io.workbook import (
     CHOICES,
     UNIT_SEPARATORS,
@@ -249,7 +249,7 @@ class CellReader:
                     value,
                     _("The number is rounded to %(decimals)s decimals: %(rounded)s."),
                     decimals=decimals,
-                    rounded=rounded,
+                    rounded=number_text(rounded),
                 )
             number = rounded
         if abs(number) >= Decimal(10) ** integer_digits:

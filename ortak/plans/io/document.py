@@ -30,6 +30,7 @@ __all__ = [
     "Severity",
     "Source",
     "format_message",
+    "number_text",
 ]
 
 
@@ -40,6 +41,18 @@ def _format(template: Any, params: dict[str, Any]) -> str:
 # A message whose template is translated when it is rendered, not when it is built, so one
 # issue can be shown in Turkish to one reader and in English to the next (%(name)s placeholders).
 format_message = lazy(_format, str)
+
+
+def _number_text(value: Decimal) -> str:
+    from ortak.core.templatetags.ortak import number
+
+    exponent = value.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return number(value, decimals)
+
+
+# A number for a message, formatted when rendered: "1.234,5" in Turkish, "1,234.5" in English.
+number_text = lazy(_number_text, str)
 
 
 class Severity(StrEnum):

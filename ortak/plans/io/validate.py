@@ -36,6 +36,7 @@ from ortak.plans.io.document import (
     PlanDocument,
     Severity,
     Source,
+    number_text,
 )
 from ortak.plans.io.units import resolve_units
 from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES, PLAN
@@ -336,7 +337,7 @@ class _Validator:
                         "not 100; they will be scaled to 100."
                     ),
                     code=objective.code,
-                    total=total.normalize(),
+                    total=number_text(total),
                 )
 
     # --- measurements -----------------------------------------------------------------

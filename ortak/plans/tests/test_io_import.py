@@ -150,6 +150,17 @@ def test_weights_that_do_not_sum_to_100_are_a_warning_and_the_import_goes_on(mun
     assert (warning.sheet, warning.row) == ("Hedefler", 2)
 
 
+def test_numbers_in_messages_follow_the_readers_language(municipality, editor):
+    content = edit_xlsx(xlsx(), {("Göstergeler", "E2"): "49,5"})
+
+    warning = run(municipality, content, actor=editor, dry_run=True).warnings[0]
+
+    with translation.override("en"):
+        assert "add up to 99.5, not 100" in warning.text
+    with translation.override("tr"):
+        assert "99,5" in warning.text
+
+
 def test_unit_names_match_whatever_their_case_and_turkish_letters(municipality, editor):
     content = edit_xlsx(xlsx(), {("Göstergeler", "Q2"): "STRATEJI gelistirme  MÜDÜRLÜĞÜ"})
 
