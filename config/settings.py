@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ortak.notifications",
     "ortak.organizations",
     "ortak.plans",
+    "ortak.monitoring",
     "ortak.participation",
     "ortak.demo",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("ortak.organizations.urls")),
     path("", include("ortak.plans.urls")),
+    path("", include("ortak.monitoring.urls")),
     path("", include("ortak.participation.urls")),
 ]
 
