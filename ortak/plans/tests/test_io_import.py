@@ -375,6 +375,30 @@ def test_a_changed_file_updates_a_draft_in_place_without_revisions(municipality,
     assert not FigureRevision.objects.exists()
 
 
+def test_a_changed_unit_or_card_text_is_updated_in_place(municipality, editor):
+    run(municipality, xlsx(), actor=editor)
+    content = changed(
+        {
+            ("Göstergeler", "Q2"): OTHER_UNIT,
+            ("Hedefler", "D2"): OTHER_UNIT,
+            ("Hedefler", "E2"): UNIT,
+            ("Hedefler", "F2"): "Yeni risk",
+            ("Faaliyetler", "E2"): OTHER_UNIT,
+        }
+    )
+
+    report = run(municipality, content, actor=editor)
+
+    assert report.applied
+    assert (report.count("objectives").changed, report.count("indicators").changed) == (1, 1)
+    objective = Objective.objects.get(code="1.1")
+    assert objective.responsible_unit.name == OTHER_UNIT
+    assert objective.risks == "Yeni risk"
+    assert [u.name for u in objective.cooperating_units.all()] == [UNIT]
+    assert Indicator.objects.get(code="1.1.1").owner_unit.name == OTHER_UNIT
+    assert Activity.objects.get(code="F1.1").responsible_unit.name == OTHER_UNIT
+
+
 def test_an_empty_target_cell_removes_the_target_of_a_draft(municipality, editor):
     run(municipality, xlsx(), actor=editor)
 
