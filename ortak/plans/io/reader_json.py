@@ -227,6 +227,9 @@ def read_json(content: bytes, cells: CellReader) -> PlanDocument | None:
     except RecursionError:
         cells.add(source, "", "", _("The JSON file is nested too deeply."))
         return None
+    except ValueError:  # e.g. an integer with thousands of digits
+        cells.add(source, "", "", _("The JSON file holds a number too large to read."))
+        return None
     if not isinstance(data, dict):
         cells.add(source, "", "", _("The JSON file must hold one plan object."))
         return None

@@ -51,8 +51,10 @@ __all__ = ["read_xlsx"]
 MAX_ZIP_MEMBERS = 1_000
 # XML compresses well, but not this well: a higher ratio is a zip bomb.
 MAX_COMPRESSION_RATIO = 200
-# The workbook may expand to this many times the upload limit once unzipped.
-MAX_EXPANSION = 20
+# The workbook may expand to this many times the upload limit once unzipped, and never to more
+# than MAX_UNCOMPRESSED (a real 150-indicator plan is well under 1 MB of XML).
+MAX_EXPANSION = 10
+MAX_UNCOMPRESSED = 100 * 1024 * 1024
 FILE = ""  # the "sheet" of issues about the file as a whole
 _EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
 
@@ -73,7 +75,7 @@ def _check_zip(content: bytes, cells: CellReader, limit: int) -> bool:
         cells.add(source, "", "", _("The Excel file is damaged and cannot be opened."))
         return False
     total = sum(member.file_size for member in members)
-    bomb = len(members) > MAX_ZIP_MEMBERS or total > MAX_EXPANSION * limit
+    bomb = len(members) > MAX_ZIP_MEMBERS or total > min(MAX_EXPANSION * limit, MAX_UNCOMPRESSED)
     bomb = bomb or any(
         member.file_size > 1024 * 1024
         and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)

@@ -482,6 +482,18 @@ def test_json_may_use_turkish_labels_and_turkish_number_text():
     assert (row.direction, row.baseline) == ("decreasing", Decimal("1234.5"))
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"start_year": ' + b"9" * 5000 + b"}"],
+    ids=["deep", "huge-number"],
+)
+def test_hostile_json_is_refused_not_crashed_on(content):
+    result = read_plan_file(content, filename="plan.json")
+
+    assert result.document is None
+    assert len(errors_of(result)) == 1
+
+
 def test_json_that_is_not_one_plan_object_is_refused():
     assert read_plan_file(b"[1, 2]", filename="plan.json").document is None
 
