@@ -37,7 +37,7 @@ from ortak.plans.io.document import (
 )
 from ortak.plans.io.loader import PlanTree
 from ortak.plans.io.validate import ValidatedDocument
-from ortak.plans.io.workbook import INDICATORS, MEASUREMENTS
+from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES
 from ortak.plans.models import Activity, FigureRevision, Indicator, Measurement, StrategicPlan
 from ortak.plans.services import EXPLANATION_BAND
 
@@ -126,7 +126,7 @@ class _Differ:
                 self.changes.count("aims", "created")
                 continue
             self.update("aims", aim, {"title": row.title})
-        self.missing(existing.values())
+        self.missing(AIMS.name, existing.values())
 
     def objectives(self) -> None:
         existing = {o.code: o for o in self.tree.objectives} if self.tree else {}
@@ -153,7 +153,7 @@ class _Differ:
             if coop_changed:
                 self.changes.cooperating[row.code] = cooperating
             self.update("objectives", objective, values, force=coop_changed)
-        self.missing(existing.values())
+        self.missing(OBJECTIVES.name, existing.values())
 
     def indicators(self) -> None:
         existing = {i.code: i for i in self.tree.indicators} if self.tree else {}
@@ -169,7 +169,7 @@ class _Differ:
                 self.changes.count("targets", "created", len(targets))
                 continue
             self.indicator(row, indicator)
-        self.missing(existing.values())
+        self.missing(INDICATORS.name, existing.values())
 
     def indicator(self, row: IndicatorRow, indicator: Indicator) -> None:
         unit = self.validated.unit(row.owner_unit)
@@ -263,7 +263,7 @@ class _Differ:
             if wanted:
                 self.changes.costs[activity.pk] = wanted
             self.update("activities", activity, values, force=bool(wanted))
-        self.missing(a for rows in existing.values() for a in rows)
+        self.missing(ACTIVITIES.name, (a for rows in existing.values() for a in rows))
 
     def update(
         self,
@@ -278,10 +278,10 @@ class _Differ:
             self.changes.updates[kind].append((obj, differences))
         self.changes.count(kind, "changed" if differences or force or revised else "unchanged")
 
-    def missing(self, nodes: Any) -> None:
+    def missing(self, sheet: str, nodes: Any) -> None:
         for node in nodes:
             self.cells.warn(
-                Source(""),
+                Source(sheet),
                 "",
                 str(node),
                 _("This item of the plan is not in the file; it is kept unchanged."),
