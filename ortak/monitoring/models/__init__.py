@@ -13,11 +13,13 @@ from ortak.monitoring.models.assessments import (
     Rating,
 )
 from ortak.monitoring.models.calendar import MonitoringPeriod, ReminderLog, ReportingCalendar
+from ortak.monitoring.models.reports import GeneratedReport
 
 __all__ = [
     "Assessment",
     "AssessmentEvidence",
     "AssessmentReply",
+    "GeneratedReport",
     "MonitoringPeriod",
     "ObjectiveAssessmentSummary",
     "Rating",
