@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -92,8 +92,27 @@ def _members_url(target: Municipality | Organization) -> str:
 # --- Public pages ---------------------------------------------------------------------
 
 
+# The site search (/ara/) lives in a higher app; the home page finds it by URL name, so this
+# app does not depend on it, and falls back to the municipality list's name filter without it.
+SITE_SEARCH_URL_NAME = "participation:search"
+
+
+def _search_url() -> tuple[str, bool]:
+    """Where the home page's search box sends its ``q``, and whether that is the site search."""
+    try:
+        return reverse(SITE_SEARCH_URL_NAME), True
+    except NoReverseMatch:
+        return reverse("organizations:municipality_list"), False
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "organizations/home.html", {"summary": selectors.home_summary()})
+    search_url, site_search = _search_url()
+    context = {
+        "summary": selectors.home_summary(),
+        "search_url": search_url,
+        "site_search": site_search,
+    }
+    return render(request, "organizations/home.html", context)
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:

@@ -40,12 +40,20 @@ def test_home_explains_the_platform_and_highlights_the_pilots(client):
     response = client.get(reverse("home"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'action="{reverse("organizations:municipality_list")}"' in html
+    assert f'action="{reverse("participation:search")}"' in html
     assert 'name="q"' in html
     pilots = html.split('id="pilots-heading"')[1].split('id="others-heading"')[0]
     assert "Yenimahalle Belediyesi" in pilots
     assert "Şişli Belediyesi" not in pilots
     assert "Şişli Belediyesi" in html
+
+
+def test_without_the_site_search_the_home_search_filters_municipalities(client, monkeypatch):
+    from ortak.organizations import views
+
+    monkeypatch.setattr(views, "SITE_SEARCH_URL_NAME", "nowhere:search")
+    html = client.get(reverse("home")).content.decode()
+    assert f'action="{reverse("organizations:municipality_list")}"' in html
 
 
 def test_home_costs_the_same_queries_with_many_municipalities(
