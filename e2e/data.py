@@ -19,9 +19,16 @@ from allauth.mfa.totp.internal.auth import (
 from ortak.accounts.models import Consent, User
 from ortak.accounts.selectors import current_privacy_notice
 from ortak.accounts.tests.factories import UserFactory
-from ortak.organizations.models import Municipality, Province, Unit
-from ortak.organizations.tests.factories import MunicipalityFactory, UnitFactory
-from ortak.plans.models import StrategicPlan
+from ortak.organizations.models import Membership, Municipality, Organization, Province, Unit
+from ortak.organizations.tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    OrganizationFactory,
+    UnitFactory,
+    municipality_membership,
+)
+from ortak.participation.targets import Target, load_target
+from ortak.plans.models import Aim, Indicator, Objective, StrategicPlan
 from ortak.plans.tests.factories import build_plan
 
 # A name whose Turkish letters (I/ı, Ş, İ) exercise case folding in search and sorting.
@@ -98,3 +105,30 @@ def person(
         TOTP.activate(user, secret)
         RecoveryCodes.activate(user)
     return Person(user=user, email=email, password=PASSWORD, totp_secret=secret)
+
+
+def responder_of(
+    town: Town, email: str = "yanit@isiklikent.example.org", **fields: object
+) -> Person:
+    """Staff of the town's unit (the one responsible for every objective), with MFA."""
+    staff = person(email, mfa=True, **fields)  # type: ignore[arg-type]
+    municipality_membership(
+        Membership.Role.RESPONDER, municipality=town.municipality, unit=town.unit, user=staff.user
+    )
+    return staff
+
+
+def node(town: Town, kind: str, code: str) -> Target:
+    """A plan node of the town's plan as a participation target (``objective``, ``1.2``)."""
+    model = {"aim": Aim, "objective": Objective, "indicator": Indicator}[kind]
+    return load_target(kind, model.objects.get(plan=town.plan, code=code).pk)
+
+
+def verified_organization(town: Town, admin: Person, name: str) -> Organization:
+    organization: Organization = OrganizationFactory(  # type: ignore[assignment]
+        name=name, municipality=town.municipality, province=town.municipality.province
+    )
+    MembershipFactory(
+        organization=organization, user=admin.user, role=Membership.Role.ORGANIZATION_ADMIN
+    )
+    return organization

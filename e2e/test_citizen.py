@@ -1,8 +1,5 @@
-"""Flow 2 (first part): a citizen signs up with the keyboard alone and confirms the e-mail.
-
-The rest of flow 2 (a suggestion on an objective, the answer in the notifications) needs the
-participation pages; see e2e/README.md.
-"""
+"""Flow 2: a citizen signs up with the keyboard alone, confirms the e-mail, sends a suggestion on
+an objective, and later reads the municipality's answer through the notifications."""
 
 from __future__ import annotations
 
@@ -12,23 +9,32 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page
 
-from e2e.data import PASSWORD
+from e2e.data import PASSWORD, responder_of, town_with_plan
 from e2e.helpers import (
     activate_with_keyboard,
     assert_language,
     check_with_keyboard,
+    follow,
     mail_link,
     step,
     type_into,
     visit,
 )
 from ortak.accounts.models import User
+from ortak.participation.models import Contribution, Status
+from ortak.participation.services import answer_contribution
+
+TITLE = "Mahalle forumları hafta sonu da yapılsın"
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
-def test_citizen_signs_up_and_confirms_the_email_with_the_keyboard(
+def test_citizen_signs_up_suggests_on_an_objective_and_reads_the_answer(
     new_page: Callable[..., Page], language: str
 ) -> None:
+    town = town_with_plan()
+    responder = responder_of(town)
+    plan = f"/belediyeler/{town.municipality.slug}/plan/{town.plan.period_label}"
+    objective = town.plan.objectives.get(code="1.2")
     page = new_page(language=language)
     email = f"ayse.{language}@example.org"
 
@@ -57,3 +63,30 @@ def test_citizen_signs_up_and_confirms_the_email_with_the_keyboard(
         user = User.objects.get(email=email)
         assert user.preferred_language == language
         assert user.consents.count() == 1
+
+    with step("read objective 1.2, then open its suggestions (no link from the plan page yet)"):
+        visit(page, f"{plan}/hedef/1.2/")
+        visit(page, f"/katilim/plan-ogesi/objective/{objective.pk}/")
+        follow(page, page.locator('main a[href^="/katilim/oneri/yeni/"]'))
+
+    with step("write the suggestion with the keyboard and send it"):
+        type_into(page, page.locator("#id_title"), TITLE)
+        type_into(page, page.locator("#id_text"), "Çalışanlar hafta içi akşam katılamıyor.")
+        activate_with_keyboard(page, page.locator('main form[enctype] button[type="submit"]'))
+        suggestion = Contribution.objects.get(title=TITLE)
+        assert suggestion.author == user
+        assert suggestion.unit == town.unit
+        assert page.url.endswith(f"/katilim/katki/{suggestion.pk}/")
+
+    answer = "Öneriniz kabul edildi; Mart ayından itibaren cumartesi forumları başlıyor."
+    answer_contribution(
+        actor=responder.user, contribution=suggestion, status=Status.ACCEPTED, text=answer
+    )
+
+    with step("later: the header shows an unread notification that leads to the answer"):
+        visit(page, "/")
+        activate_with_keyboard(page, page.locator('header a[href="/bildirimler/"]'))
+        notification = page.locator(f'main a[href*="/katilim/katki/{suggestion.pk}/"]').first
+        assert TITLE in notification.inner_text()
+        follow(page, notification)
+        assert answer in page.locator("#answers").inner_text()
