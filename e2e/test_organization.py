@@ -1,7 +1,5 @@
-"""Flow 3 (first part): a user registers an organization and a moderator verifies it.
-
-The cooperation offer its member then sends needs the participation pages; see e2e/README.md.
-"""
+"""Flow 3: a user registers an organization, a moderator verifies it, and the organization's
+member sends a cooperation offer on an indicator of the municipality's plan."""
 
 from __future__ import annotations
 
@@ -16,12 +14,14 @@ from e2e.helpers import (
     assert_language,
     check_with_keyboard,
     choose_with_keyboard,
+    follow,
     log_in,
     step,
     type_into,
     visit,
 )
 from ortak.organizations.models import Membership, Organization
+from ortak.participation.models import Contribution
 
 ORGANIZATION_NAME = "Işıklıkent Çevre Gönüllüleri Derneği"
 
@@ -88,3 +88,24 @@ def test_user_registers_an_organization_and_a_moderator_verifies_it(
         visit(page, "/bildirimler/")
         assert ORGANIZATION_NAME in page.locator("main").inner_text()
         visit(page, f"/kuruluslar/{organization.slug}/")
+
+    indicator = town.plan.indicators.get(code="2.1.2")
+    with step("on behalf of the organization, offer cooperation on indicator 2.1.2"):
+        visit(page, f"/katilim/plan-ogesi/indicator/{indicator.pk}/")
+        follow(page, page.locator('main a[href^="/katilim/isbirligi/yeni/"]'))
+        organization_choice = page.locator("#id_organization")
+        assert organization_choice.input_value() == str(organization.pk)
+        type_into(page, page.locator("#id_title"), "Dere izleme gönüllüleri")
+        type_into(page, page.locator("#id_text"), "Her ay iki derede su kalitesi ölçümü yaparız.")
+        check_with_keyboard(page, page.locator('input[name="offered"][value="volunteers"]'))
+        check_with_keyboard(page, page.locator('input[name="offered"][value="data"]'))
+        type_into(page, page.locator("#id_contact_name"), "Deniz Kaya")
+        type_into(page, page.locator("#id_contact_email"), "deniz@example.org")
+        activate_with_keyboard(page, page.locator('main form[enctype] button[type="submit"]'))
+
+    with step("the offer is on record for the unit responsible for the indicator"):
+        offer = Contribution.objects.get(title="Dere izleme gönüllüleri")
+        assert offer.is_offer
+        assert offer.organization == organization
+        assert offer.unit == town.unit
+        assert page.url.endswith(f"/katilim/katki/{offer.pk}/")
