@@ -305,6 +305,21 @@ def _discuss(contribution: Contribution, rng: random.Random, people: list[Any]) 
     return written
 
 
+def _responder_here(users: dict[str, Any], municipality: Municipality) -> tuple[Any, Any]:
+    """The demo responder and their unit, when they work for this municipality."""
+    responder = users.get("responder")
+    if responder is None:
+        return None, None
+    membership = (
+        Membership.objects.filter(user=responder, municipality=municipality)
+        .select_related("unit")
+        .first()
+    )
+    if membership is None:
+        return None, None
+    return responder, membership.unit
+
+
 def _load_municipality(
     municipality: Municipality, plan: StrategicPlan, people: list[Any], users: dict[str, Any]
 ) -> tuple[int, int, int]:
@@ -322,7 +337,7 @@ def _load_municipality(
         .select_related("user")
         .order_by("-id")
     }
-    responder = users.get("responder") if municipality.slug == "yenimahalle" else None
+    responder, focus_unit = _responder_here(users, municipality)
     deadline = rules.deadline_days(
         municipality.answer_deadline_days,
         int(getattr(settings, "ORTAK_ANSWER_DEADLINE_DAYS", rules.LEGAL_DEADLINE_DAYS)),
@@ -333,6 +348,13 @@ def _load_municipality(
         kind, node = rng.choice(nodes)
         target = Target(kind=kind, node=node, plan=plan)
         age_days = rng.randint(1, 150)
+        # Every third one goes to the demo responder's unit: two overdue, two fresh, the rest
+        # as they come, so that the demo inbox has work in it.
+        focused = focus_unit is not None and n % 3 == 0
+        if focused and n // 3 < 2:
+            age_days = rng.randint(deadline + 5, deadline + 40)
+        elif focused and n // 3 < 4:
+            age_days = rng.randint(1, 10)
         received = now - timedelta(days=age_days, hours=rng.randint(0, 12))
         is_offer = bool(organizations) and n % 5 == 4
         organization = rng.choice(organizations) if organizations else None
@@ -364,13 +386,13 @@ def _load_municipality(
         contribution.node_kind = kind
         contribution.node_id = node.pk
         contribution.municipality = municipality
-        contribution.unit = route(target)
+        contribution.unit = focus_unit if focused else route(target)
         contribution.author = author
         contribution.created_at = received
         contribution.due_at = rules.due_at(received, deadline)
         contribution.full_clean()
         contribution.save()
-        steps = _answer_plan(rng, age_days, deadline)
+        steps = [] if focused and n // 3 < 4 else _answer_plan(rng, age_days, deadline)
         counts[1] += _write_answers(contribution, steps, rng, activities, responder)
         counts[2] += _discuss(contribution, rng, people)
         index_contribution(contribution)

@@ -119,7 +119,8 @@ def node_public_url(kind: str, node: models.Model, plan: StrategicPlan, slug: st
         if isinstance(node, Indicator):
             return reverse("plans:indicator_detail", args=[*base, node.code])
         if isinstance(node, Activity):
-            return reverse("plans:activity_list", args=base) + f"#activity-{node.pk}"
+            # Activities have no page of their own: the list, at their objective's table.
+            return reverse("plans:activity_list", args=base) + f"#objective-{node.objective_id}"
     except NoReverseMatch:
         pass
     return reverse("participation:node", args=[kind, node.pk])

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ortak.accounts.tests.factories import UserFactory
 from ortak.organizations.models import Membership
+from ortak.organizations.tests.factories import MembershipFactory
 from ortak.participation import services
 from ortak.participation.models import Comment, Contribution, Flag, Support
 from ortak.participation.tests.factories import (
@@ -603,3 +604,15 @@ def test_figures_show_on_the_municipality_participation_page(client, tree, citiz
         reverse("participation:municipality", args=[tree.municipality.slug])
     ).content.decode()
     assert tree.unit.name in html
+
+
+def test_contribution_forms_have_constant_queries(client, tree, django_assert_max_num_queries):
+    organization = verified_organization()
+    user = member_of(organization)
+    for _ in range(20):  # many organizations to choose from must not cost a query each
+        MembershipFactory(user=user, organization=verified_organization())
+    client.force_login(user)
+    for kind in ("suggestion", "offer"):
+        with django_assert_max_num_queries(9):
+            response = client.get(new_url(kind, f"indicator:{tree.indicator.pk}"))
+        assert response.status_code == 200
