@@ -49,7 +49,7 @@ def test_home_explains_the_platform_and_highlights_the_pilots(client):
 
 
 def test_without_the_site_search_the_home_search_filters_municipalities(client, monkeypatch):
-    from ortak.organizations import views
+    from ortak.organizations.views import public as views
 
     monkeypatch.setattr(views, "SITE_SEARCH_URL_NAME", "nowhere:search")
     html = client.get(reverse("home")).content.decode()
@@ -170,7 +170,7 @@ def test_the_municipality_page_includes_the_plans_section_when_it_exists(
 
 
 def test_the_municipality_page_stands_without_the_plans_section(client, monkeypatch):
-    from ortak.organizations import views
+    from ortak.organizations.views import public as views
 
     monkeypatch.setattr(views, "PLAN_SECTION_TEMPLATE", "plans/no_such_template.html")
     response = client.get(reverse("organizations:municipality_detail", args=["sinop"]))
