@@ -31,7 +31,7 @@ from ortak.plans.io.diff import compute_changes
 from ortak.plans.io.document import ImportIssue, PlanDocument, Severity
 from ortak.plans.io.loader import PlanTree, load_tree
 from ortak.plans.io.reader import read_plan_file
-from ortak.plans.io.validate import ValidatedDocument, validate_document
+from ortak.plans.io.validate import ValidatedDocument, find_plan, validate_document
 from ortak.plans.models import (
     StrategicPlan,
 )
@@ -205,35 +205,29 @@ def import_plan(
     if plan is not None and plan.municipality_id != municipality.pk:
         raise PermissionDenied
     today = today or timezone.localdate()
-    validated = validate_document(
-        document=document,
-        municipality=municipality,
-        plan=plan,
-        create_units=create_units,
-        issues=issues,
-        today=today,
-    )
-    report_args: dict[str, Any] = {
+    arguments: dict[str, Any] = {
         "municipality": municipality,
-        "validated": validated,
-        "document": validated.document,
+        "document": document,
+        "plan": plan,
+        "create_units": create_units,
+        "issues": issues,
+        "today": today,
     }
-    if not validated.ok:
-        return _report(**report_args, issues=validated.issues, dry_run=dry_run)
     if dry_run:
-        changes, found, _tree = _compare(validated, today, lock=False)
-        return _report(
-            **report_args, issues=(*validated.issues, *found), dry_run=True, changes=changes
-        )
+        return _preview(**arguments)
     with transaction.atomic():
-        changes, found, tree = _compare(validated, today, lock=True)
+        validated, tree, changes, found = _check(**arguments, lock=True)
+        report_args: dict[str, Any] = {
+            "municipality": municipality,
+            "validated": validated,
+            "document": validated.document,
+            "dry_run": False,
+        }
         all_issues = (*validated.issues, *found)
-        if any(issue.severity == Severity.ERROR for issue in all_issues):
-            return _report(**report_args, issues=all_issues, dry_run=False, changes=changes)
+        if changes is None or any(issue.severity == Severity.ERROR for issue in all_issues):
+            return _report(**report_args, issues=all_issues, changes=changes)
         if not changes.has_changes:  # the file matches the plan: nothing to write or to record
-            return _report(
-                **report_args, issues=all_issues, dry_run=False, applied=True, changes=changes
-            )
+            return _report(**report_args, issues=all_issues, applied=True, changes=changes)
         if changes.revisions and not reason.strip():
             raise ValidationError(
                 {"reason": _("The plan is adopted: give the reason for the changed figures.")}
@@ -258,24 +252,64 @@ def import_plan(
                 "revisions": len(changes.revisions),
             },
         )
+    return _report(**report_args, issues=all_issues, applied=True, changes=changes, plan=written)
+
+
+def _preview(**arguments: Any) -> ImportReport:
+    validated, _tree, changes, found = _check(**arguments, lock=False)
     return _report(
-        **report_args,
-        issues=all_issues,
-        dry_run=False,
-        applied=True,
+        municipality=arguments["municipality"],
+        validated=validated,
+        document=validated.document,
+        issues=(*validated.issues, *found),
+        dry_run=True,
         changes=changes,
-        plan=written,
     )
 
 
-def _compare(
-    validated: ValidatedDocument, today: datetime.date, *, lock: bool
-) -> tuple[Changes, list[ImportIssue], PlanTree | None]:
+def _target(
+    document: PlanDocument, municipality: Municipality, plan: StrategicPlan | None
+) -> StrategicPlan | None:
+    """The stored plan the document is for: the one named, or the one of the file's years."""
+    if document.is_measurements_only:
+        return plan
+    start = document.plan.start_year if document.plan else None
+    if plan is not None and plan.start_year == start:
+        return plan
+    return find_plan(municipality, start)
+
+
+def _check(
+    *,
+    municipality: Municipality,
+    document: PlanDocument,
+    plan: StrategicPlan | None,
+    create_units: bool,
+    issues: Iterable[ImportIssue],
+    today: datetime.date,
+    lock: bool,
+) -> tuple[ValidatedDocument, PlanTree | None, Changes | None, list[ImportIssue]]:
+    """Validate the document against the stored plan and compare them (reads only).
+
+    The plan's tree is read once and serves both; ``lock`` (the real import, inside its
+    transaction) locks the plan's row first, so that two imports of one plan never interleave.
+    """
+    target = _target(document, municipality, plan)
     tree: PlanTree | None = None
-    if validated.plan is not None:
-        plan = validated.plan
-        if lock:  # two imports of one plan never interleave
-            plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
-        tree = load_tree(plan)
-    changes, issues = compute_changes(validated, tree, today=today)
-    return changes, issues, tree
+    if target is not None:
+        if lock:
+            target = StrategicPlan.objects.select_for_update().get(pk=target.pk)
+        tree = load_tree(target)
+    validated = validate_document(
+        document=document,
+        municipality=municipality,
+        plan=plan,
+        create_units=create_units,
+        issues=issues,
+        today=today,
+        tree=tree,
+    )
+    if not validated.ok:
+        return validated, tree, None, []
+    changes, found = compute_changes(validated, tree, today=today)
+    return validated, tree, changes, found

@@ -43,6 +43,19 @@ class PlanTree:
     def objective_code(self, node: Indicator | Activity) -> str:
         return self._objectives_by_id[node.objective_id].code
 
+    def units(self) -> list[Unit]:
+        """The units the plan names (responsible, cooperating, owner), loaded with the tree."""
+        found: dict[int, Unit] = {}
+        responsible = [o.responsible_unit for o in self.objectives]
+        responsible += [a.responsible_unit for a in self.activities]
+        found.update((unit.pk, unit) for unit in responsible if unit is not None)
+        for indicator in self.indicators:
+            if indicator.owner_unit is not None:
+                found[indicator.owner_unit.pk] = indicator.owner_unit
+        for units in self.cooperating.values():
+            found.update((unit.pk, unit) for unit in units)
+        return list(found.values())
+
     def __post_init__(self) -> None:
         self._aims_by_id = {aim.pk: aim for aim in self.aims}
         self._objectives_by_id = {objective.pk: objective for objective in self.objectives}

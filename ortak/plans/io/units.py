@@ -10,6 +10,7 @@ who may manage units) the unknown names are created instead, each with a warning
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -53,21 +54,33 @@ def _named_units(document: PlanDocument) -> list[tuple[Source, str, str]]:
     return named
 
 
+def _by_key(units: Iterable[Unit]) -> dict[str, Unit]:
+    found: dict[str, Unit] = {}
+    for unit in units:
+        found.setdefault(search_key(unit.name), unit)
+        found.setdefault(search_key(unit.slug), unit)
+    return found
+
+
 def resolve_units(
     document: PlanDocument,
     municipality: Municipality,
     cells: CellReader,
     *,
     create_units: bool = False,
+    known: Iterable[Unit] = (),
 ) -> tuple[dict[str, Unit], tuple[str, ...]]:
-    """The municipality's units by ``search_key``, and the names to create; issues into ``cells``."""
+    """The municipality's units by ``search_key``, and the names to create; issues into ``cells``.
+
+    ``known``: units already loaded (those the stored plan names); the municipality's units are
+    read only when the file names another one, so re-importing a plan costs no query here.
+    """
     named = _named_units(document)
     if not named:
         return {}, ()
-    units: dict[str, Unit] = {}
-    for unit in Unit.objects.filter(municipality=municipality):
-        units.setdefault(search_key(unit.name), unit)
-        units.setdefault(search_key(unit.slug), unit)
+    units = _by_key(unit for unit in known if unit.municipality_id == municipality.pk)
+    if any(search_key(name) not in units for _source, _column, name in named):
+        units = _by_key(Unit.objects.filter(municipality=municipality))
     new: dict[str, str] = {}
     max_length: Any = Unit._meta.get_field("name").max_length
     for source, column, name in named:

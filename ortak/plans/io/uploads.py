@@ -15,7 +15,14 @@ from typing import Any
 from django.core import signing
 from django.core.cache import cache
 
-__all__ = ["StoredUpload", "forget_upload", "keep_upload", "load_upload"]
+__all__ = [
+    "StoredUpload",
+    "UploadTicket",
+    "forget_upload",
+    "keep_upload",
+    "load_upload",
+    "read_ticket",
+]
 
 SALT = "ortak.plans.io.upload"
 MAX_AGE = 60 * 60
@@ -46,29 +53,41 @@ def keep_upload(*, user: Any, municipality_id: int, upload: StoredUpload) -> str
         },
         MAX_AGE,
     )
-    return signing.dumps({"k": key, "u": user.pk, "m": municipality_id}, salt=SALT)
+    # The plan travels in the token too, so that the preview finds the plan and its municipality
+    # in one query before it reads the cache.
+    token = {"k": key, "u": user.pk, "m": municipality_id, "p": upload.plan_id}
+    return signing.dumps(token, salt=SALT)
 
 
-def _unsign(token: str, *, user: Any, municipality_id: int) -> str | None:
+@dataclass(frozen=True)
+class UploadTicket:
+    """What a valid token says: where the upload waits, for which municipality and plan."""
+
+    key: str
+    municipality_id: int
+    plan_id: int | None
+
+
+def read_ticket(token: str, *, user: Any) -> UploadTicket | None:
+    """The token's content if it is genuine, recent and the user's own; None otherwise."""
     try:
         data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("u") != user.pk or data.get("m") != municipality_id:
+    if not isinstance(data, dict) or data.get("u") != user.pk:
         return None
-    key = data.get("k")
-    return key if isinstance(key, str) else None
+    key, municipality_id, plan_id = data.get("k"), data.get("m"), data.get("p")
+    if not isinstance(key, str) or not isinstance(municipality_id, int):
+        return None
+    return UploadTicket(key, municipality_id, plan_id if isinstance(plan_id, int) else None)
 
 
-def load_upload(token: str, *, user: Any, municipality_id: int) -> StoredUpload | None:
-    key = _unsign(token, user=user, municipality_id=municipality_id)
-    stored = cache.get(_key(key)) if key else None
+def load_upload(ticket: UploadTicket) -> StoredUpload | None:
+    stored = cache.get(_key(ticket.key))
     if not isinstance(stored, dict):
         return None
     return StoredUpload(**stored)
 
 
-def forget_upload(token: str, *, user: Any, municipality_id: int) -> None:
-    key = _unsign(token, user=user, municipality_id=municipality_id)
-    if key:
-        cache.delete(_key(key))
+def forget_upload(ticket: UploadTicket) -> None:
+    cache.delete(_key(ticket.key))

@@ -38,6 +38,7 @@ from ortak.plans.io.document import (
     Source,
     number_text,
 )
+from ortak.plans.io.loader import PlanTree
 from ortak.plans.io.units import resolve_units
 from ortak.plans.io.workbook import ACTIVITIES, AIMS, INDICATORS, MEASUREMENTS, OBJECTIVES, PLAN
 from ortak.plans.models import Indicator, StrategicPlan
@@ -419,6 +420,13 @@ def _where(source: Source) -> str:
     return str(_("%(sheet)s row %(row)s") % {"sheet": source.sheet, "row": source.row})
 
 
+def _frequencies(plan: StrategicPlan, tree: PlanTree | None) -> dict[str, str]:
+    """Indicator code → monitoring frequency of the stored plan (from its tree when loaded)."""
+    if tree is not None and tree.plan.pk == plan.pk:
+        return {i.code: i.monitoring_frequency for i in tree.indicators}
+    return dict(Indicator.objects.filter(plan=plan).values_list("code", "monitoring_frequency"))
+
+
 def validate_document(
     *,
     document: PlanDocument,
@@ -427,11 +435,14 @@ def validate_document(
     create_units: bool = False,
     issues: Iterable[ImportIssue] = (),
     today: datetime.date | None = None,
+    tree: PlanTree | None = None,
 ) -> ValidatedDocument:
     """Validate the whole document; ``issues`` from reading are carried along.
 
     ``plan`` is required for a measurements-only document (a CSV names no plan); for a whole plan
-    it is found by the municipality and the start year of the file's Plan sheet.
+    it is found by the municipality and the start year of the file's Plan sheet, and when given
+    it must be that plan. ``tree``, the stored plan's tree when the caller has loaded it already
+    (``loader.load_tree``), saves reading the plan and its units again.
     """
     validator = _Validator(document, municipality)
     today = today or timezone.localdate()
@@ -439,30 +450,24 @@ def validate_document(
         if plan is None:
             validator.cells.add(Source(""), "", "", _("Choose the plan the measurements are for."))
             return ValidatedDocument(document, (*issues, *validator.cells.issues), None, {}, ())
-        frequencies = dict(
-            Indicator.objects.filter(plan=plan).values_list("code", "monitoring_frequency")
-        )
-        measurements = validator.measurements(frequencies, tuple(plan.years), today)
+        measurements = validator.measurements(_frequencies(plan, tree), tuple(plan.years), today)
         normalised = dataclasses.replace(document, measurements=measurements)
         return ValidatedDocument(normalised, (*issues, *validator.cells.issues), plan, {}, ())
     header = document.plan
-    found = find_plan(municipality, header.start_year if header else None)
-    if plan is not None and found is not None and found.pk != plan.pk:
+    start = header.start_year if header else None
+    found = tree.plan if tree is not None else find_plan(municipality, start)
+    if plan is not None and (found is None or found.pk != plan.pk):
         validator.cells.add(
             header.source if header else Source(""),
             "",
             "",
-            _("The file is for the plan %(found)s, not for %(plan)s."),
-            found=found.period_label,
+            _("The file is for the plan starting in %(start)s, not for the plan %(plan)s."),
+            start=start,
             plan=plan.period_label,
         )
     validator.plan(found)
     normalised = validator.tree()
-    current = (
-        dict(Indicator.objects.filter(plan=found).values_list("code", "monitoring_frequency"))
-        if found is not None
-        else {}
-    )
+    current = _frequencies(found, tree) if found is not None else {}
     frequencies = {
         row.code: row.monitoring_frequency or current.get(row.code, Indicator.Frequency.SIX_MONTHLY)
         for row in normalised.indicators
@@ -470,7 +475,11 @@ def validate_document(
     measurements = validator.measurements(frequencies, header.years if header else (), today)
     normalised = dataclasses.replace(normalised, measurements=measurements)
     units, new_units = resolve_units(
-        normalised, municipality, validator.cells, create_units=create_units
+        normalised,
+        municipality,
+        validator.cells,
+        create_units=create_units,
+        known=tree.units() if tree is not None else (),
     )
     return ValidatedDocument(
         normalised, (*issues, *validator.cells.issues), found, units, new_units

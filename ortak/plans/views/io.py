@@ -25,7 +25,16 @@ from ortak.plans import permissions, selectors
 from ortak.plans.io.exporter import CONTENT_TYPES, export_filename, export_plan, template_xlsx
 from ortak.plans.io.forms import ImportConfirmForm, ImportUploadForm, TemplateForm
 from ortak.plans.io.importer import ImportReport, import_file
-from ortak.plans.io.uploads import StoredUpload, forget_upload, keep_upload, load_upload
+from ortak.plans.io.reader import read_plan_file
+from ortak.plans.io.uploads import (
+    StoredUpload,
+    UploadTicket,
+    forget_upload,
+    keep_upload,
+    load_upload,
+    read_ticket,
+)
+from ortak.plans.io.validate import find_plan
 from ortak.plans.models import StrategicPlan
 
 
@@ -54,12 +63,13 @@ def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        plan = form.cleaned_data.get("plan")
+        content = upload.read()
+        plan = form.cleaned_data.get("plan") or _plan_of_file(municipality, content, upload.name)
         token = keep_upload(
             user=request.user,
             municipality_id=municipality.pk,
             upload=StoredUpload(
-                content=upload.read(),
+                content=content,
                 filename=upload.name or "",
                 plan_id=plan.pk if plan else None,
                 create_units=bool(form.cleaned_data.get("create_units")),
@@ -71,18 +81,47 @@ def import_upload(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "plans/io/upload.html", context)
 
 
+def _plan_of_file(municipality: Municipality, content: bytes, name: str | None) -> Any:
+    """The stored plan a workbook or JSON file is for (its Plan sheet's start year), if any."""
+    document = read_plan_file(content, filename=name or "").document
+    if document is None or document.plan is None:
+        return None
+    return find_plan(municipality, document.plan.start_year)
+
+
+def _upload_target(
+    request: HttpRequest, slug: str, token: str
+) -> tuple[Municipality, StrategicPlan | None, UploadTicket | None]:
+    """The municipality (404 unless the user may import there), the plan and the ticket."""
+    ticket = read_ticket(token, user=request.user)
+    plan = None
+    if ticket is not None and ticket.plan_id is not None:
+        plan = (
+            StrategicPlan.objects.select_related("municipality")
+            .filter(pk=ticket.plan_id, municipality_id=ticket.municipality_id)
+            .first()
+        )
+    if plan is not None and plan.municipality.slug == slug:
+        municipality = plan.municipality
+    else:
+        plan = None
+        municipality = get_object_or_404(Municipality, slug=slug)
+    if not permissions.can_import_plan(request.user, municipality):
+        raise PermissionDenied
+    if ticket is not None and ticket.municipality_id != municipality.pk:
+        ticket = None
+    return municipality, plan, ticket
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """GET: what the import would do. POST: do it (with the reason an adopted plan needs)."""
-    municipality = _municipality_for_import(request, slug)
-    stored = load_upload(token, user=request.user, municipality_id=municipality.pk)
-    if stored is None:
+    municipality, plan, ticket = _upload_target(request, slug, token)
+    stored = load_upload(ticket) if ticket is not None else None
+    if ticket is None or stored is None:
         messages.error(request, _("The uploaded file is no longer available; upload it again."))
         return redirect("plans:import_upload", slug=slug)
-    plan = None
-    if stored.plan_id is not None:
-        plan = StrategicPlan.objects.filter(pk=stored.plan_id, municipality=municipality).first()
     arguments: dict[str, Any] = {
         "municipality": municipality,
         "content": stored.content,
@@ -103,7 +142,7 @@ def import_preview(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             form.add_error("reason" if "reason" in form.fields else None, error.messages)
         else:
             if report.applied:
-                forget_upload(token, user=request.user, municipality_id=municipality.pk)
+                forget_upload(ticket)
                 return _imported(request, report)
     else:
         report = import_file(**arguments, dry_run=True)
