@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -272,14 +272,19 @@ class Thresholds:
 @dataclass(frozen=True)
 class DueDates:
     """When a period's value is due: H1 by 31 July of the same year, the whole year by 31 January
-    of the next. Municipalities may get their own calendar later (monitoring)."""
+    of the next. A municipality may move both dates (its reporting calendar, in monitoring) and
+    one period's date (``overrides``, by period text)."""
 
     half_year_month: int = 7
     half_year_day: int = 31
     full_year_month: int = 1
     full_year_day: int = 31
+    overrides: Mapping[str, datetime.date] = field(default_factory=dict, hash=False)
 
     def due(self, period: Period) -> datetime.date:
+        override = self.overrides.get(str(period))
+        if override is not None:
+            return override
         if period.is_half_year:
             return datetime.date(period.year, self.half_year_month, self.half_year_day)
         return datetime.date(period.year + 1, self.full_year_month, self.full_year_day)
@@ -318,10 +323,15 @@ def indicator_status(
     today: datetime.date,
     thresholds: Thresholds | None = None,
     due_dates: DueDates = DEFAULT_DUE_DATES,
+    monitored: bool = True,
 ) -> Status:
     """Rule 7: overdue when a due period has no value; not reported when nothing is usable;
-    otherwise the band of the year-lens r of the latest year that has one."""
-    if overdue_periods(facts, years, today=today, due_dates=due_dates):
+    otherwise the band of the year-lens r of the latest year that has one.
+
+    Only a monitored plan (an adopted one) has overdue periods: a draft or a plan in consultation
+    is not reported on yet (decision 0003).
+    """
+    if monitored and overdue_periods(facts, years, today=today, due_dates=due_dates):
         return Status.OVERDUE
     for year in sorted(years, reverse=True):
         result = year_lens(facts, year)
@@ -351,6 +361,7 @@ def compute_indicator(
     today: datetime.date,
     thresholds: Thresholds | None = None,
     due_dates: DueDates = DEFAULT_DUE_DATES,
+    monitored: bool = True,
 ) -> IndicatorProgress:
     """The plan lens, the year lens for each plan year and the status of one indicator."""
     latest: Period | None = None
@@ -365,7 +376,12 @@ def compute_indicator(
         plan=plan_lens(facts, years),
         by_year={year: year_lens(facts, year) for year in years},
         status=indicator_status(
-            facts, years, today=today, thresholds=thresholds, due_dates=due_dates
+            facts,
+            years,
+            today=today,
+            thresholds=thresholds,
+            due_dates=due_dates,
+            monitored=monitored,
         ),
         latest_period=latest,
         latest_value=None if latest is None else facts.value_at(latest),

@@ -32,6 +32,18 @@ class ProgressAggregate(models.Model):
         blank=True,
         help_text=_("Year lens: {year: {realization, coverage}} as decimal strings."),
     )
+    # Freshness (monitoring's badges): son güncelleme and gecikmiş, stored by the same pass.
+    last_published_at = models.DateTimeField(
+        _("last updated"),
+        null=True,
+        blank=True,
+        help_text=_("When a value under this item was last published or revised."),
+    )
+    overdue_count = models.PositiveIntegerField(
+        _("overdue indicators"),
+        default=0,
+        help_text=_("Indicators under this item whose value is overdue."),
+    )
     aggregates_updated_at = models.DateTimeField(_("computed at"), null=True, blank=True)
 
     class Meta:

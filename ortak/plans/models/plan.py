@@ -251,6 +251,12 @@ class Indicator(TimeStampedModel):
         _("latest value"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     latest_period = models.CharField(_("latest period"), max_length=7, blank=True)
+    last_published_at = models.DateTimeField(
+        _("last updated"),
+        null=True,
+        blank=True,
+        help_text=_("When a value of this indicator was last published or revised."),
+    )
     aggregates_updated_at = models.DateTimeField(_("computed at"), null=True, blank=True)
 
     class Meta:

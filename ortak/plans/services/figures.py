@@ -92,6 +92,17 @@ def _check_explanation(
         )
 
 
+def check_new_measurement(
+    *, indicator: Indicator, period: str, value: Decimal, explanation: str, today: datetime.date
+) -> progress.Period:
+    """The checks every new value passes, whoever enters it (the editor here, unit staff in the
+    monitoring workflow): a period of the plan that has started, the indicator's frequency, and
+    an explanation of a deviation outside ``EXPLANATION_BAND``."""
+    parsed = _period(indicator, period, today)
+    _check_explanation(indicator, parsed, value, explanation)
+    return parsed
+
+
 def _check_status(status: str) -> None:
     if status not in Measurement.Status.values:
         raise ValidationError({"status": _("Choose a valid status.")})

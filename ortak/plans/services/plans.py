@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ortak.audit.services import record_event
 from ortak.organizations.models import Municipality
-from ortak.plans import permissions
+from ortak.plans import hooks, permissions
 from ortak.plans.aggregates import recompute_plan
 from ortak.plans.models import PlanRevision, StrategicPlan
 from ortak.plans.services._common import changed_fields, require, save
@@ -172,6 +172,7 @@ def set_plan_status(
     )
     if status != previous:
         recompute_plan(plan)
+        hooks.plan_status_changed(plan, previous)
     return plan
 
 

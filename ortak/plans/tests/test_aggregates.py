@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ortak.plans import progress
+from ortak.plans import hooks, progress
 from ortak.plans.aggregates import decimal_text, recompute_plan, stored
 from ortak.plans.models import Aim, Indicator, Measurement, Objective, StrategicPlan
 from ortak.plans.tests.factories import (
@@ -106,10 +106,75 @@ def test_empty_plan_has_no_figures():
 
 
 def test_overdue_status_depends_on_today():
-    indicator = IndicatorFactory()
+    indicator = IndicatorFactory(objective__aim__plan__status=StrategicPlan.Status.ADOPTED)
+    recompute_plan(indicator.plan, today=datetime.date(2025, 7, 31))
+    indicator.refresh_from_db()
+    assert indicator.status == Indicator.Status.NOT_REPORTED
     recompute_plan(indicator.plan, today=datetime.date(2025, 8, 1))
     indicator.refresh_from_db()
     assert indicator.status == Indicator.Status.OVERDUE
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        StrategicPlan.Status.DRAFT,
+        StrategicPlan.Status.CONSULTATION,
+        StrategicPlan.Status.ARCHIVED,
+    ],
+)
+def test_only_an_adopted_plan_has_overdue_indicators(status: str) -> None:
+    indicator: Indicator = IndicatorFactory(objective__aim__plan__status=status)  # type: ignore[assignment]
+    recompute_plan(indicator.plan, today=datetime.date(2027, 3, 1))
+    indicator.refresh_from_db()
+    plan = StrategicPlan.objects.get(pk=indicator.plan.pk)
+    assert indicator.status == Indicator.Status.NOT_REPORTED
+    assert plan.overdue_count == 0
+
+
+def test_due_dates_come_from_the_registered_provider(monkeypatch: pytest.MonkeyPatch) -> None:
+    indicator: Indicator = IndicatorFactory(  # type: ignore[assignment]
+        objective__aim__plan__status=StrategicPlan.Status.ADOPTED
+    )
+    late = progress.DueDates(
+        half_year_month=9, half_year_day=30, overrides={"2025": datetime.date(2026, 6, 30)}
+    )
+    monkeypatch.setattr(hooks, "_due_dates_provider", lambda plan: late)
+    recompute_plan(indicator.plan, today=datetime.date(2025, 9, 30))
+    indicator.refresh_from_db()
+    assert indicator.status == Indicator.Status.NOT_REPORTED
+    MeasurementFactory(indicator=indicator, period="2025-H1", value=D(12))
+    recompute_plan(indicator.plan, today=datetime.date(2026, 6, 30))
+    indicator.refresh_from_db()
+    assert indicator.status != Indicator.Status.OVERDUE  # 2025 is due on 30 June 2026
+    recompute_plan(indicator.plan, today=datetime.date(2026, 7, 1))
+    indicator.refresh_from_db()
+    assert indicator.status == Indicator.Status.OVERDUE
+
+
+def test_freshness_is_stored_on_every_level():
+    plan = build_plan(aims=2, objectives_per_aim=1, indicators_per_objective=2, measurements=False)
+    first, second, *others = Indicator.objects.filter(plan=plan).order_by("pk")
+    early = datetime.datetime(2025, 8, 1, 9, tzinfo=datetime.UTC)
+    late = datetime.datetime(2025, 8, 20, 9, tzinfo=datetime.UTC)
+    MeasurementFactory(indicator=first, period="2025-H1", published_at=early)
+    MeasurementFactory(indicator=second, period="2025-H1", published_at=late)
+    MeasurementFactory(indicator=others[0], period="2025-H1", status="draft", published_at=None)
+
+    recompute_plan(plan, today=datetime.date(2025, 9, 1))
+
+    first.refresh_from_db()
+    assert first.last_published_at == early
+    objective = Objective.objects.get(pk=first.objective_id)
+    assert objective.last_published_at == late
+    assert objective.overdue_count == 0
+    other_objective = Objective.objects.get(pk=others[0].objective_id)
+    assert other_objective.last_published_at is None  # a draft is not a publication
+    assert other_objective.overdue_count == 2
+    plan.refresh_from_db()
+    assert plan.last_published_at == late
+    assert plan.overdue_count == 2
+    assert Aim.objects.get(pk=other_objective.aim_id).overdue_count == 2
 
 
 def test_absurd_raw_values_saturate_instead_of_overflowing_the_column():
@@ -194,7 +259,8 @@ def test_recompute_costs_the_same_queries_for_10_and_150_indicators():
     small = _queries_to_record_one_value(indicators_per_objective=1)  # 15 indicators
     large = _queries_to_record_one_value(indicators_per_objective=10)  # 150 indicators
     assert small == large
-    assert large <= 9
+    # Six reads, at most two for an adopted plan's due dates (the reporting calendar), four writes.
+    assert large <= 12
 
 
 def test_recompute_without_changes_writes_only_the_plan_row():
