@@ -37,7 +37,7 @@ lock_hash=$(sha256sum requirements.lock | cut -c1-16)
 if [ ! -f ".venv/.installed-$lock_hash" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
   .venv/bin/python -m pip install --quiet -r requirements.lock 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -c "import django, allauth, ninja, django_tasks_db, weasyprint" \
+  .venv/bin/python -c "import django, allauth, django_tasks_db, weasyprint, openpyxl, playwright" \
     || { echo "Python dependencies failed to install" >&2; exit 1; }
   rm -f .venv/.installed-* && touch ".venv/.installed-$lock_hash"
 fi
