@@ -29,6 +29,7 @@ from ortak.core.charts import Series, bar, default_format, line_chart
 from ortak.monitoring.reports.periods import ReportPeriod
 from ortak.monitoring.reports.sources import (
     CsoView,
+    NodeCodes,
     ResponsivenessView,
     cso_view,
     responsiveness_view,
@@ -42,6 +43,7 @@ from ortak.plans.models import (
     Indicator,
     IndicatorTarget,
     Measurement,
+    NodeKind,
     Objective,
     StrategicPlan,
 )
@@ -50,6 +52,7 @@ from ortak.plans.selectors import display_decimals
 __all__ = [
     "ActivityLine",
     "AimSection",
+    "ChartBar",
     "ChartRow",
     "CostTotals",
     "IndicatorLine",
@@ -113,6 +116,7 @@ class IndicatorLine:
     explanation: str
     kind: str
     decimals: int  # how many decimals the indicator's values need
+    weight_decimals: int = 0
 
     @property
     def reported(self) -> bool:
@@ -233,10 +237,19 @@ class ChartRow:
 
 
 @dataclass(frozen=True)
+class ChartBar:
+    """One 0–100 % bar: the page draws it as a Bootstrap progress bar, the PDF as ``svg``."""
+
+    label: str
+    value: Decimal | None
+    svg: SafeString
+
+
+@dataclass(frozen=True)
 class ReportChart:
     """A chart and the data table beside it (STYLE rule 9).
 
-    ``svg`` is a line chart; ``bars`` (label, SVG bar) draw a 0–100 % bar per row instead.
+    ``svg`` is a line chart; ``bars`` draw a 0–100 % bar per row instead.
     """
 
     key: str
@@ -244,7 +257,7 @@ class ReportChart:
     columns: tuple[str, ...]  # the data table's headers, the row label's first
     rows: tuple[ChartRow, ...]
     svg: SafeString | None = None
-    bars: tuple[tuple[str, SafeString], ...] = ()
+    bars: tuple[ChartBar, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -382,6 +395,7 @@ def _indicator_line(
         explanation=explanation,
         kind=indicator.kind,
         decimals=display_decimals([indicator.baseline, target, value]),
+        weight_decimals=display_decimals([indicator.weight], most=3),
     )
 
 
@@ -513,14 +527,53 @@ def _charts(plan: StrategicPlan, year: int, aims: Sequence[AimSection]) -> tuple
             for a in aims
         ),
         bars=tuple(
-            (
-                gettext("Aim %(code)s") % {"code": a.code},
-                bar(a.realization, label=gettext("Realization of aim %(code)s") % {"code": a.code}),
+            ChartBar(
+                label=gettext("Aim %(code)s") % {"code": a.code},
+                value=a.realization,
+                svg=bar(
+                    a.realization,
+                    label=gettext("Realization of aim %(code)s") % {"code": a.code},
+                ),
             )
             for a in aims
         ),
     )
     return (trend, bars)
+
+
+def _node_codes(facts: _Facts) -> NodeCodes:
+    objectives = {o.pk: o.code for o in facts.objectives}
+    codes: dict[tuple[str, int], str] = {}
+    parents: dict[tuple[str, int], str] = {}
+    for objective in facts.objectives:
+        codes[(NodeKind.OBJECTIVE, objective.pk)] = objective.code
+        parents[(NodeKind.OBJECTIVE, objective.pk)] = objective.code
+    for node_kind, rows in (
+        (NodeKind.INDICATOR, facts.indicators),
+        (NodeKind.ACTIVITY, facts.activities),
+    ):
+        for row in rows:
+            codes[(node_kind, row.pk)] = row.code or row.name[:60]
+            parents[(node_kind, row.pk)] = objectives.get(row.objective_id, "")
+    return NodeCodes(codes=codes, objectives=parents)
+
+
+def _computed_statuses(aims: Sequence[AimSection]) -> dict[tuple[str, str], str]:
+    """The status the platform computes for each objective and indicator in the report's year,
+    to set beside the organizations' ratings."""
+    thresholds = progress.Thresholds.from_settings()
+    statuses: dict[tuple[str, str], str] = {}
+    for aim in aims:
+        for objective in aim.objectives:
+            band = (
+                progress.Status.NOT_REPORTED
+                if objective.realization is None
+                else thresholds.band(objective.realization)
+            )
+            statuses[("objective", objective.code)] = str(Indicator.Status(str(band)).label)
+            for line in objective.indicators:
+                statuses[("indicator", line.code)] = line.status_label
+    return statuses
 
 
 def build_report(plan: StrategicPlan, period: ReportPeriod) -> ReportData:
@@ -539,7 +592,7 @@ def build_report(plan: StrategicPlan, period: ReportPeriod) -> ReportData:
         summary=_summary(plan, period.year, aims),
         aims=aims,
         charts=_charts(plan, period.year, aims),
-        cso=cso_view(plan, period),
+        cso=cso_view(plan, period, _node_codes(facts), _computed_statuses(aims)),
         responsiveness=responsiveness_view(plan),
         data_as_of=plan.aggregates_updated_at,
     )
