@@ -259,6 +259,8 @@ ORTAK_STATUS_AT_RISK = 60
 ORTAK_ANSWER_DEADLINE_DAYS = 30  # Law 3071 on the right to petition
 ORTAK_UPLOAD_MAX_BYTES = env_int("ORTAK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 ORTAK_IMPORT_MAX_BYTES = env_int("ORTAK_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Report files (monitoring) of plans with more indicators are drawn by the task worker.
+ORTAK_REPORT_INLINE_MAX_INDICATORS = env_int("ORTAK_REPORT_INLINE_MAX_INDICATORS", 60)
 # Who must set up MFA besides staff (ortak/accounts/permissions.py): dotted paths of
 # ``(user) -> bool`` predicates owned by the apps that define the roles.
 ORTAK_MFA_REQUIRED_PREDICATES = ["ortak.organizations.permissions.holds_municipality_role"]

@@ -52,7 +52,7 @@ class ReportClaim:
 
 
 def _inline_limit() -> int:
-    return int(getattr(settings, "ORTAK_REPORT_INLINE_MAX_INDICATORS", 60))
+    return int(settings.ORTAK_REPORT_INLINE_MAX_INDICATORS)
 
 
 def _language(language: str) -> str:
