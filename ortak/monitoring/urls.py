@@ -2,7 +2,7 @@
 assessments (forms under the plan pages and ``/izleme/degerlendirme/…``) and the public history
 of a plan's figures (``/belediyeler/<slug>/plan/<start>-<end>/gecmis/``)."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from ortak.monitoring.views import assessments, calendar, dashboard, history
 
@@ -37,4 +37,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(ASSESSMENT + "geri-cek/", assessments.delete_assessment, name="assessment_delete"),
     path(ASSESSMENT + "yanit/", assessments.reply, name="assessment_reply"),
     path("izleme/kanit/<int:pk>/", assessments.evidence, name="assessment_evidence"),
+    # Monitoring and evaluation reports (the reports engineer's module).
+    path("", include("ortak.monitoring.urls_reports")),
 ]
