@@ -242,7 +242,7 @@ def check_activities(activities: Sequence[Mapping[str, Any]]) -> list[Finding]:
 
 
 def audit_plan(plan: StrategicPlan, *, today: datetime.date | None = None) -> list[Finding]:
-    """Every finding for the plan, errors first, then in code order. Six queries."""
+    """Every finding for the plan, errors first, then in code order. Seven queries."""
     today = today or timezone.localdate()
     years = plan.years
     objectives = list(Objective.objects.filter(plan=plan).values("id", "code"))

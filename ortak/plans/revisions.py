@@ -23,7 +23,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ortak.plans.models import FigureRevision, Indicator, PlanRevision, StrategicPlan
+from ortak.plans.models import (
+    FigureRevision,
+    Indicator,
+    PlanRevision,
+    RevisionHead,
+    StrategicPlan,
+)
 
 __all__ = ["ChainProblem", "append_revision", "canonical_json", "content_hash", "verify_chain"]
 
@@ -116,12 +122,24 @@ def append_revision(
     revision.content_hash = content_hash(revision)
     revision.full_clean()
     revision.save()
+    head, _created = RevisionHead.objects.update_or_create(
+        plan=plan, defaults={"sequence": sequence, "content_hash": revision.content_hash}
+    )
+    plan.revision_head = head  # keep a head loaded with the plan current
     return revision
+
+
+def _recorded_head(plan: StrategicPlan) -> tuple[int, str]:
+    if StrategicPlan.revision_head.is_cached(plan):  # type: ignore[attr-defined]
+        recorded = getattr(plan, "revision_head", None)
+    else:
+        recorded = RevisionHead.objects.filter(plan=plan).first()
+    return (recorded.sequence, recorded.content_hash) if recorded else (0, "")
 
 
 @dataclass(frozen=True)
 class ChainProblem:
-    """One break in a plan's revision chain: ``kind`` is gap, link or hash."""
+    """One break in a plan's revision chain: ``kind`` is gap, link, hash or head."""
 
     sequence: int
     kind: str
@@ -133,11 +151,17 @@ def verify_chain(plan: StrategicPlan) -> list[ChainProblem]:
 
     - gap: a sequence number is missing (a row was deleted);
     - link: a row's ``previous_hash`` is not the hash of the row before it;
-    - hash: a row's content does not match its ``content_hash`` (a row was altered).
+    - hash: a row's content does not match its ``content_hash`` (a row was altered);
+    - head: the chain does not end with the revision recorded on the plan when it was appended
+      (the newest rows were deleted, or rows were added behind the application's back).
+
+    One query when ``plan`` was loaded with ``select_related("revision_head")`` (the plan
+    selectors do), two otherwise.
     """
     problems: list[ChainProblem] = []
     expected_sequence = 1
     previous_hash = ""
+    head = _recorded_head(plan)
     for revision in FigureRevision.objects.filter(plan=plan).order_by("sequence"):
         if revision.sequence != expected_sequence:
             problems.append(
@@ -168,4 +192,24 @@ def verify_chain(plan: StrategicPlan) -> list[ChainProblem]:
             )
         expected_sequence = revision.sequence + 1
         previous_hash = revision.content_hash
+    last_sequence = expected_sequence - 1
+    if last_sequence < head[0]:
+        problems.append(
+            ChainProblem(
+                head[0],
+                "gap",
+                str(
+                    _("Revisions %(first)s–%(last)s are missing.")
+                    % {"first": last_sequence + 1, "last": head[0]}
+                ),
+            )
+        )
+    elif (last_sequence, previous_hash) != head:
+        problems.append(
+            ChainProblem(
+                last_sequence,
+                "head",
+                str(_("The chain does not end with the last revision the platform recorded.")),
+            )
+        )
     return problems

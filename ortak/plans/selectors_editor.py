@@ -27,7 +27,7 @@ def municipality_by_slug(slug: str) -> Municipality | None:
 
 def plan_for_editor(*, slug: str, start_year: int, end_year: int) -> StrategicPlan | None:
     return (
-        StrategicPlan.objects.select_related("municipality")
+        StrategicPlan.objects.select_related("municipality", "revision_head")
         .filter(municipality__slug=slug, start_year=start_year, end_year=end_year)
         .first()
     )

@@ -10,6 +10,7 @@ from ortak.plans.models.figures import (
     IndicatorTarget,
     Measurement,
     PlanRevision,
+    RevisionHead,
     TargetRevision,
 )
 from ortak.plans.models.plan import Aim, Indicator, Objective, StrategicPlan
@@ -27,6 +28,7 @@ __all__ = [
     "Objective",
     "PlanNodeReference",
     "PlanRevision",
+    "RevisionHead",
     "StrategicPlan",
     "TargetRevision",
 ]

@@ -185,6 +185,31 @@ class FigureRevision(models.Model):
         return f"{self.indicator.code} {self.kind} {self.old_value} → {self.new_value}"
 
 
+class RevisionHead(models.Model):
+    """The end of a plan's revision chain, written with each revision.
+
+    Without it, deleting the newest revisions would leave a shorter chain that still verifies.
+    A row of its own (not columns of the plan) so that saving the plan never overwrites it.
+    """
+
+    plan = models.OneToOneField(
+        StrategicPlan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="revision_head",
+    )
+    sequence = models.PositiveIntegerField(_("last revision number"))
+    content_hash = models.CharField(_("last revision hash"), max_length=64)
+
+    class Meta:
+        verbose_name = _("revision chain head")
+        verbose_name_plural = _("revision chain heads")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.sequence}"
+
+
 class TargetRevisionManager(models.Manager["TargetRevision"]):
     def get_queryset(self) -> models.QuerySet[TargetRevision]:
         return super().get_queryset().filter(kind=FigureRevision.Kind.TARGET)

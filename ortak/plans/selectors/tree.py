@@ -120,9 +120,12 @@ class Row:
 
 
 def plan_by_period(*, slug: str, start_year: int, end_year: int) -> StrategicPlan | None:
-    """One query. Visibility (drafts) is the view's business: ``permissions.can_view_plan``."""
+    """One query (with the revision chain's recorded head, for ``verify_chain``). Visibility
+    (drafts) is the view's business: ``permissions.can_view_plan``."""
     return (
-        StrategicPlan.objects.select_related("municipality", "municipality__province")
+        StrategicPlan.objects.select_related(
+            "municipality", "municipality__province", "revision_head"
+        )
         .filter(municipality__slug=slug, start_year=start_year, end_year=end_year)
         .first()
     )

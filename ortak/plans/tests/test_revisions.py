@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ortak.accounts.tests.factories import UserFactory
-from ortak.plans.models import FigureRevision, PlanRevision, TargetRevision
+from ortak.plans.models import FigureRevision, PlanRevision, RevisionHead, TargetRevision
 from ortak.plans.revisions import append_revision, canonical_json, content_hash, verify_chain
 from ortak.plans.tests.factories import IndicatorFactory, PlanFactory
 
@@ -110,3 +110,49 @@ def test_revision_may_belong_to_a_plan_update_and_shows_as_target_revision(indic
     assert list(update.figure_revisions.all()) == [revision]
     assert TargetRevision.objects.get().pk == revision.pk
     assert verify_chain(indicator.plan) == []
+
+
+def test_deleting_the_newest_revisions_is_reported(indicator):
+    _append(indicator)
+    _append(indicator, old="14100", new="15000")
+    third = _append(indicator, old="15000", new="16000")
+    FigureRevision.objects.filter(pk=third.pk).delete()
+    problems = verify_chain(indicator.plan)
+    assert [(p.sequence, p.kind) for p in problems] == [(3, "gap")]
+    assert "3" in problems[0].message
+
+
+def test_a_row_added_behind_the_applications_back_is_reported(indicator):
+    first = _append(indicator)
+    forged = FigureRevision(
+        plan=first.plan,
+        sequence=2,
+        kind=first.kind,
+        indicator=indicator,
+        year=2026,
+        old_value=Decimal("14100"),
+        new_value=Decimal("1"),
+        reason="forged",
+        changed_at=first.changed_at,
+        previous_hash=first.content_hash,
+        content_hash="",
+    )
+    forged.content_hash = content_hash(forged)
+    forged.save()
+    assert [(p.sequence, p.kind) for p in verify_chain(indicator.plan)] == [(2, "head")]
+
+
+def test_the_plan_records_the_head_of_its_chain(indicator):
+    _append(indicator)
+    revision = _append(indicator, old="14100", new="15000")
+    head = RevisionHead.objects.get(plan=indicator.plan)
+    assert (head.sequence, head.content_hash) == (2, revision.content_hash)
+
+
+def test_a_plan_loaded_with_its_head_is_verified_in_one_query(indicator, django_assert_num_queries):
+    from ortak.plans.selectors import plan_by_period
+
+    _append(indicator)
+    plan = plan_by_period(slug=indicator.plan.municipality.slug, start_year=2025, end_year=2029)
+    with django_assert_num_queries(1):
+        assert verify_chain(plan) == []
