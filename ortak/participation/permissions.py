@@ -8,10 +8,12 @@ views turn them into 403/404, templates use them to decide what to show.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ortak.organizations.models import Membership, Organization
 from ortak.organizations.permissions import (
+    MUNICIPALITY_EDITOR_ROLES,
     MUNICIPALITY_RESPONDER_ROLES,
     can_act_for_organization,
     has_active_mfa,
@@ -20,6 +22,7 @@ from ortak.organizations.permissions import (
     is_municipality_responder,
     is_organization_member,
     is_signed_in,
+    municipality_membership,
 )
 from ortak.participation.models import Comment, Contribution
 from ortak.plans.models import StrategicPlan
@@ -43,6 +46,7 @@ __all__ = [
     "can_view_inbox",
     "is_moderator",
     "is_signed_in",
+    "staff_powers",
 ]
 
 
@@ -161,3 +165,35 @@ def can_view_inbox(user: Any) -> bool:
         user_id=user.pk, municipality__isnull=False, role__in=MUNICIPALITY_RESPONDER_ROLES
     ).exists()
     return holds_role and has_active_mfa(user)
+
+
+@dataclass(frozen=True)
+class StaffPowers:
+    """The municipality-side answers for one contribution, asked together."""
+
+    answer: bool = False
+    route: bool = False
+    see_contact: bool = False
+
+
+def staff_powers(user: Any, contribution: Contribution) -> StaffPowers:
+    """``can_answer_contribution``, ``can_route_contribution`` and the municipality side of
+    ``can_view_contact_details`` in two queries instead of six (the contribution page asks all
+    three). Same rules as ``organizations.permissions.is_municipality_responder`` and
+    ``is_municipality_editor``; the matrix test checks that they agree for every role.
+    """
+    membership = municipality_membership(user, contribution.municipality)
+    if membership is None or membership.role not in MUNICIPALITY_RESPONDER_ROLES:
+        return StaffPowers()
+    if not has_active_mfa(user):
+        return StaffPowers()
+    for_this_unit = (
+        contribution.unit_id is None
+        or membership.role != Membership.Role.RESPONDER
+        or membership.unit_id in (None, contribution.unit_id)
+    )
+    return StaffPowers(
+        answer=for_this_unit,
+        route=membership.role in MUNICIPALITY_EDITOR_ROLES,
+        see_contact=contribution.is_offer,
+    )

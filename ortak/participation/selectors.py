@@ -278,7 +278,8 @@ def inbox(scope: InboxScope, filters: ContributionFilters | None = None) -> Quer
 
 
 def contribution_for_page(pk: int) -> Contribution:
-    """The contribution with everything its page shows (six queries)."""
+    """The contribution with its answers and attachments (three queries; its earlier wordings
+    are read only when it was edited, see ``revisions_of``)."""
     return (
         Contribution.objects.select_related(
             *LIST_RELATED, "plan__municipality", "implementing_activity"
@@ -291,7 +292,6 @@ def contribution_for_page(pk: int) -> Contribution:
                 ),
             ),
             "attachments",
-            "revisions",
         )
         .get(pk=pk)
     )
@@ -332,8 +332,15 @@ def comments_on_node(kind: str, node_id: int) -> list[Thread]:
     )
 
 
+def revisions_of(contribution: Contribution) -> list[Any]:
+    """Earlier wordings, newest first; no query for a contribution that was never edited."""
+    if contribution.edited_at is None:
+        return []
+    return list(contribution.revisions.all())
+
+
 def has_supported(user: Any, contribution: Contribution) -> bool:
-    if not is_signed_in(user):
+    if not is_signed_in(user) or not contribution.is_suggestion:
         return False
     return Support.objects.filter(user_id=user.pk, contribution=contribution).exists()
 

@@ -140,6 +140,17 @@ def test_role_action_matrix(world: World, role: str) -> None:
     assert granted == ALLOWED[role]
 
 
+@pytest.mark.parametrize("role", list(ALLOWED))
+def test_staff_powers_agree_with_the_single_predicates(world: World, role: str) -> None:
+    user = world.users[role]
+    for contribution in (world.suggestion, world.private_offer):
+        powers = p.staff_powers(user, contribution)
+        assert powers.answer == p.can_answer_contribution(user, contribution)
+        assert powers.route == p.can_route_contribution(user, contribution)
+        own_offer = contribution.is_offer and contribution.author_id == getattr(user, "pk", None)
+        assert (powers.see_contact or own_offer) == p.can_view_contact_details(user, contribution)
+
+
 def test_nothing_is_allowed_on_a_draft_or_archived_plan(world: World) -> None:
     for status in ("draft", "archived"):
         world.tree.plan.status = status

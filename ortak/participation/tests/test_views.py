@@ -562,13 +562,27 @@ def test_my_contributions_and_comparison_have_constant_queries(
 
 
 def test_detail_page_has_constant_queries(client, tree, big, django_assert_max_num_queries):
-    contribution = big[1]
-    for _ in range(30):
-        comment(contribution, UserFactory())
-    client.force_login(staff(Role.RESPONDER, tree.municipality, tree.unit))
-    with django_assert_max_num_queries(20):
-        response = client.get(reverse("participation:detail", args=[contribution.pk]))
+    """The heaviest view of a contribution: an edited offer with answers, attachments and a long
+    discussion, seen by an editor (answer and route forms, contact details)."""
+    offer = next(c for c in big if c.is_offer and c.first_answered_at)
+    for n in range(30):
+        comment(offer, UserFactory(), f"Yorum {n}")
+    services.edit_contribution(actor=offer.author, contribution=offer, title="Yeni", text="Metin")
+    for n in range(3):
+        services.answer_contribution(
+            actor=staff(Role.EDITOR, tree.municipality),
+            contribution=offer,
+            status=Status.UNDER_REVIEW,
+            text=f"Ara yanıt {n}",
+        )
+    client.force_login(staff(Role.EDITOR, tree.municipality))
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("participation:detail", args=[offer.pk]))
     assert response.status_code == 200
+    assert "ayse@example.org" in response.content.decode()
+    client.logout()
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("participation:detail", args=[offer.pk])).status_code == 200
 
 
 def test_node_section_for_plan_pages(tree, big, rf, django_assert_max_num_queries):

@@ -119,11 +119,12 @@ def _render_detail(
 ) -> HttpResponse:
     user = request.user
     selectors.attach_targets([contribution])
-    can_answer = permissions.can_answer_contribution(user, contribution)
-    can_route = permissions.can_route_contribution(user, contribution)
+    powers = permissions.staff_powers(user, contribution)
+    can_answer, can_route = powers.answer, powers.route
     context = {
         "contribution": contribution,
         "answers": list(contribution.answers.all()),
+        "revisions": selectors.revisions_of(contribution),
         "threads": selectors.comments_on_contribution(contribution),
         "can_answer": can_answer,
         "can_route": can_route,
@@ -131,7 +132,8 @@ def _render_detail(
         "can_support": permissions.can_support(user, contribution),
         "can_comment": permissions.can_comment_on_contribution(user, contribution),
         "can_flag": permissions.can_flag(user, contribution),
-        "can_view_contact": permissions.can_view_contact_details(user, contribution),
+        "can_view_contact": powers.see_contact
+        or (contribution.is_offer and contribution.author_id == getattr(user, "pk", None)),
         "has_supported": selectors.has_supported(user, contribution),
         "is_following": selectors.is_following(user, contribution_id=contribution.pk),
         "comment_form": CommentForm(),
