@@ -149,28 +149,29 @@ TARGETS: list[Target] = [
         "contributions",
         "Contribution list",
         lambda p: _reverse(
-            ("participation:contribution_list", "participation:suggestion_list"),
+            ("participation:municipality",),
+            kwargs=lambda: {"slug": _need(p.municipality, "municipality with a plan").slug},
         ),
     ),
     Target(
         "contribution",
         "Contribution detail",
         lambda p: _reverse(
-            ("participation:contribution_detail", "participation:suggestion_detail"),
-            kwargs=lambda: {"pk": _need(p.contribution, "contribution").pk},
+            ("participation:detail",),
+            kwargs=lambda: {"pk": _need(p.contribution, "published contribution").pk},
         ),
     ),
     Target(
         "search",
         "Search",
-        lambda p: _reverse(("search", "core:search"), query=f"q={SEARCH_TERM}"),
+        lambda p: _reverse(("participation:search",), query=f"q={SEARCH_TERM}"),
     ),
     Target(
         "plan_json",
         "Plan JSON export",
         lambda p: _reverse(
-            ("plans:plan_export", "plans:export_plan", "plans:plan_download"),
-            kwargs=lambda: {**_plan_kwargs(p), "format": "json"},
+            ("plans:plan_export",),
+            kwargs=lambda: {**_plan_kwargs(p), "fmt": "json"},
         ),
     ),
 ]
@@ -206,22 +207,28 @@ def pick(database_url: str) -> tuple[Picked, str, dict[str, str]]:
         )
     else:
         picked.municipality = apps.get_model("organizations", "Municipality").objects.first()
-    for label in ("participation.Suggestion", "participation.Contribution"):
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        picked.contribution = model.objects.order_by("pk").first()
-        break
+    try:
+        Contribution = apps.get_model("participation", "Contribution")
+    except LookupError:
+        Contribution = None
+    if Contribution is not None:
+        published = Contribution.objects.published()
+        if picked.plan is not None:
+            published = published.filter(plan=picked.plan)
+        picked.contribution = published.order_by("pk").first()
     for label in (
         "organizations.Municipality",
         "organizations.Organization",
         "plans.StrategicPlan",
         "plans.Indicator",
         "plans.Measurement",
+        "participation.Contribution",
         "accounts.User",
     ):
-        picked.counts[label] = apps.get_model(label).objects.count()
+        try:
+            picked.counts[label] = apps.get_model(label).objects.count()
+        except LookupError:
+            continue
     urls: dict[str, str] = {}
     for target in TARGETS:
         try:
