@@ -61,6 +61,13 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.liveserver = "127.0.0.1"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Artifacts describe this run only: screenshots of an earlier run's failures would mislead."""
+    if ARTIFACTS.exists():
+        for stale in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.html")]:
+            stale.unlink()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).resolve().parent
     for item in items:
