@@ -104,3 +104,17 @@ def test_search_page_groups_results_and_keeps_the_query(
     assert response.context["results"].counts == {"objective": 1, "suggestion": 30}
     response = client.get(reverse("participation:search"), {"q": "çevre", "tur": "suggestion"})
     assert response.context["page_obj"].paginator.count == 30
+
+
+def test_reindex_search_command_rebuilds_plans_and_contributions(isparta):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SearchEntry.objects.all().delete()
+    ContributionFactory(tree=isparta, title="Gölcük önerisi")
+    out = StringIO()
+    call_command("reindex_search", "--contributions", stdout=out)
+    assert "5 search entries for 1 plan(s)" in out.getvalue()
+    assert titles("golcuk") == {"Gölcük önerisi"}
+    assert titles("ISPARTA") == {isparta.plan.title}
