@@ -145,7 +145,7 @@ def cso_view(
         )
     kinds = dict(NodeKind.choices)
     ratings = dict(Rating.choices)
-    lines: list[tuple[tuple[int, ...], CsoLine]] = []
+    lines: list[tuple[tuple[tuple[int, ...], int], CsoLine]] = []
     by_objective: dict[str, list[Assessment]] = {}
     for assessment in latest.values():
         key = (assessment.node_kind, assessment.node_id)
@@ -154,7 +154,7 @@ def cso_view(
         by_objective.setdefault(objective, []).append(assessment)
         lines.append(
             (
-                (*code_sort_key(code), assessment.pk),
+                (code_sort_key(code), assessment.pk),
                 CsoLine(
                     code=code,
                     kind_label=str(kinds.get(assessment.node_kind, assessment.node_kind)),

@@ -170,7 +170,10 @@ def _summary(sheet: _Sheet, data: ReportData) -> None:
             ["", "", PERCENT, PERCENT, MONEY, MONEY],
         )
     sheet.skip()
-    sheet.caption(gettext("Objectives in %(year)s: realization and coverage") % {"year": year})
+    sheet.caption(
+        gettext("Objectives in %(year)s: realization, coverage and activity costs")
+        % {"year": year}
+    )
     sheet.header(
         [
             gettext("Code"),
