@@ -12,6 +12,11 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in-process as soon as they are enqueued (after commit, where services say so).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # A module imported at start-up may already have built the database backend; tell
+    # django-tasks the setting changed so that every enqueue from now on runs in-process.
+    from django.core.signals import setting_changed
+
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     settings.MFA_TOTP_INSECURE_BYPASS_CODE = None
     settings.STORAGES = {
         **settings.STORAGES,

@@ -22,6 +22,17 @@ from ortak.organizations.models import Membership, Municipality, Organization, U
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _one_pilot_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the loader and its accounts; one pilot plan (Yenimahalle, where the
+    demo roles work) stands for all ten, which ``test_pilot_plans`` covers."""
+    from ortak.demo.plans import step as plans_step
+
+    monkeypatch.setattr(
+        plans_step, "PROFILES", [p for p in plans_step.PROFILES if p.slug == "yenimahalle"]
+    )
+
+
 def _load(**options) -> str:
     out = StringIO()
     call_command("load_demo", stdout=out, **options)
