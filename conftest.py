@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests must not fail because a shared CI machine is slow: no deadline, no "too slow"
+# health check; the number of examples stays at Hypothesis's default.
+hypothesis_settings.register_profile(
+    "ortak", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("ortak")
 
 
 def pytest_configure(config: pytest.Config) -> None:
