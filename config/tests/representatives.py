@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from ortak.accounts.models import PrivacyNotice, User
 from ortak.accounts.tests.factories import UserFactory
+from ortak.monitoring.models import GeneratedReport
 from ortak.notifications.models import Notification
 from ortak.notifications.tokens import make_unsubscribe_token
 from ortak.organizations.models import Invitation, Membership, Municipality, Organization, Unit
@@ -282,6 +283,22 @@ def _target_objective(d: Dataset) -> str:
     return f"hedef={kind}:{node_id}"
 
 
+def _report(d: Dataset) -> dict[str, Any]:
+    return {**_plan(d), "kind": "evaluation", "period": str(d.plan.start_year)}
+
+
+def _report_being_drawn(d: Dataset) -> dict[str, Any]:
+    GeneratedReport.objects.get_or_create(
+        plan=d.plan,
+        kind="evaluation",
+        period=str(d.plan.start_year),
+        language="tr",
+        format="pdf",
+        defaults={"status": GeneratedReport.Status.RUNNING, "progress": 40},
+    )
+    return {**_report(d), "fmt": "pdf"}
+
+
 _ANONYMOUS = Representative()
 
 REPRESENTATIVES: dict[str, Representative] = {
@@ -373,6 +390,12 @@ REPRESENTATIVES: dict[str, Representative] = {
     "participation:moderation": Representative(with_participation(), user="moderator"),
     "participation:comparison": Representative(with_participation()),
     "participation:search": Representative(with_participation(), query="q=hedef"),
+    # Monitoring and evaluation reports (the dataset's plan has 2025 and 2026-H1 values)
+    "monitoring:report_list": Representative(_plan),
+    "monitoring:report_detail": Representative(_report),
+    "monitoring:report_progress": Representative(
+        _report_being_drawn, note="a PDF being drawn: the waiting page"
+    ),
     # My account
     "accounts:profile": Representative(user="citizen"),
     "accounts:privacy": _ANONYMOUS,
@@ -434,6 +457,7 @@ SKIPPED: dict[str, str] = {
     "participation:node_comment": "POST-only",
     "participation:follow": "POST-only",
     "participation:decide": "POST-only",
+    "monitoring:report_download": "a file download (PDF/XLSX), or a redirect to its progress page",
     "account_confirm_login_code": "only inside a login-by-code flow, which is switched off",
     "mfa_authenticate": "only between the password and the second factor of a login",
     "api:api-root": "API docs (django-ninja's index)",
