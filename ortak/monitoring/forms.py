@@ -125,7 +125,7 @@ class _AssessmentContent(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=MARKDOWN_HINT,
     )
-    files = MultipleFileField(label=_("Evidence files"), required=False)
+    attachments = MultipleFileField(label=_("Evidence files"), required=False)
     links = forms.CharField(
         label=_("Evidence links"),
         required=False,
@@ -135,7 +135,7 @@ class _AssessmentContent(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["files"].help_text = str(
+        self.fields["attachments"].help_text = str(
             _("Up to %(count)s files and links in all. %(types)s")
             % {"count": MAX_EVIDENCE, "types": _evidence_hint()}
         )

@@ -69,7 +69,9 @@ def for_node(node: models.Model) -> NodeAssessments:
     condition = models.Q(node_kind=kind, node_id=node.pk)
     activities: dict[int, Activity] = {}
     if kind == NodeKind.OBJECTIVE:
-        activities = {a.pk: a for a in Activity.objects.filter(objective=node).order_by("code")}
+        activities = {
+            a.pk: a for a in Activity.objects.filter(objective_id=node.pk).order_by("code")
+        }
         if activities:
             condition |= models.Q(node_kind=NodeKind.ACTIVITY, node_id__in=list(activities))
     rows = list(assessments_of().filter(condition))

@@ -22,7 +22,7 @@ __all__ = ["Freshness", "freshness_of", "municipality_freshness"]
 class Freshness:
     last_published_at: datetime.datetime | None
     overdue: int
-    monitored: bool = True
+    single: bool = False  # an indicator: overdue or not, no count
 
     @property
     def is_overdue(self) -> bool:
@@ -35,6 +35,7 @@ def freshness_of(node: Any) -> Freshness:
         return Freshness(
             last_published_at=node.last_published_at,
             overdue=int(node.status == Indicator.Status.OVERDUE),
+            single=True,
         )
     return Freshness(
         last_published_at=getattr(node, "last_published_at", None),

@@ -90,11 +90,14 @@ def _add_evidence(
 ) -> None:
     cleaned = _clean_links(links)
     for upload in files:
-        validate_evidence(upload, field="files")
+        validate_evidence(upload, field="attachments")
     existing = assessment.evidence.count() if assessment.pk else 0
     if existing + len(files) + len(cleaned) > MAX_EVIDENCE:
         raise ValidationError(
-            {"files": _("Attach at most %(count)s files and links.") % {"count": MAX_EVIDENCE}}
+            {
+                "attachments": _("Attach at most %(count)s files and links.")
+                % {"count": MAX_EVIDENCE}
+            }
         )
     for upload in files:
         row = AssessmentEvidence(assessment=assessment, file=upload, title=upload.name or "")

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from ortak.audit.services import record_event
 from ortak.monitoring import permissions, tasks
 from ortak.monitoring.services._common import require, save, user_or_none
+from ortak.plans import progress
 from ortak.plans.aggregates import recompute_plan
 from ortak.plans.models import Indicator, Measurement, StrategicPlan
 from ortak.plans.services._common import validate_evidence
@@ -63,16 +64,31 @@ def save_draft(
     """Enter or change the value of one period as a draft (not public, not counted)."""
     require(permissions.can_draft_measurement(actor, indicator))
     today = today or timezone.localdate()
+    try:
+        key = str(progress.parse_period(period))
+    except ValueError:
+        key = period
+    measurement = (
+        Measurement.objects.select_for_update().filter(indicator=indicator, period=key).first()
+    )
+    if measurement is not None and measurement.status == Status.PUBLISHED:
+        raise ValidationError(
+            {
+                "period": _(
+                    "The %(period)s value is published; it changes only through a revision "
+                    "by the strategy unit."
+                )
+                % {"period": key}
+            }
+        )
+    if measurement is not None:
+        measurement.indicator = indicator
+        require(permissions.can_edit_draft(actor, measurement))
     parsed = check_new_measurement(
         indicator=indicator, period=period, value=value, explanation=explanation, today=today
     )
     if evidence is not None:
         validate_evidence(evidence)
-    measurement = (
-        Measurement.objects.select_for_update()
-        .filter(indicator=indicator, period=str(parsed))
-        .first()
-    )
     if measurement is None:
         measurement = Measurement(
             indicator=indicator,
@@ -81,19 +97,6 @@ def save_draft(
             is_half_year=parsed.is_half_year,
             status=Status.DRAFT,
         )
-    else:
-        measurement.indicator = indicator
-        if measurement.status == Status.PUBLISHED:
-            raise ValidationError(
-                {
-                    "period": _(
-                        "The %(period)s value is published; it changes only through a revision "
-                        "by the strategy unit."
-                    )
-                    % {"period": parsed}
-                }
-            )
-        require(permissions.can_edit_draft(actor, measurement))
     measurement.value = value
     measurement.explanation = explanation.strip()
     measurement.evidence_url = evidence_url.strip()

@@ -93,6 +93,7 @@ def node_assessments(context: template.Context, node: models.Model) -> dict[str,
     return {
         "node": node,
         "kind": data.kind,
+        "kind_slug": "hedef" if data.kind == NodeKind.OBJECTIVE else "gosterge",
         "plan": data.plan,
         "rows": rows,
         "opinion": opinion,

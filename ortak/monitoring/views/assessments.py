@@ -118,7 +118,7 @@ def new_assessment(
                 rating=form.cleaned_data["rating"],
                 narrative=form.cleaned_data["narrative"],
                 observed_value=form.cleaned_data["observed_value"],
-                files=form.cleaned_data["files"],
+                files=form.cleaned_data["attachments"],
                 links=form.link_list(),
             )
         except ValidationError as error:
@@ -126,7 +126,13 @@ def new_assessment(
         else:
             messages.success(request, _("Your organization's assessment is published."))
             return redirect(_node_page(assessment))
-    context = {"plan": plan, "node": node, "node_label": _target_label(node), "form": form}
+    context = {
+        "plan": plan,
+        "node": node,
+        "node_label": _target_label(node),
+        "form": form,
+        "back_url": selectors.node_url(plan, KINDS[kind], node),
+    }
     return render(request, "monitoring/assessments/assessment_form.html", context)
 
 
@@ -162,7 +168,7 @@ def edit_assessment(request: HttpRequest, pk: int) -> HttpResponse:
                 rating=form.cleaned_data["rating"],
                 narrative=form.cleaned_data["narrative"],
                 observed_value=form.cleaned_data["observed_value"],
-                files=form.cleaned_data["files"],
+                files=form.cleaned_data["attachments"],
                 links=form.link_list(),
                 remove_evidence=form.removed(),
             )

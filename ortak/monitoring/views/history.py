@@ -14,5 +14,5 @@ def history(request: HttpRequest, slug: str, start: int, end: int) -> HttpRespon
     plan = plan_by_period(slug=slug, start_year=start, end_year=end)
     if plan is None or not permissions.can_view_history(request.user, plan):
         raise Http404
-    data = plan_history(plan, request.GET.get("sayfa"))
+    data = plan_history(plan, request.GET.get("page"))
     return render(request, "monitoring/history/history.html", {"plan": plan, "data": data})
