@@ -51,7 +51,7 @@ def test_a_support_that_slipped_in_concurrently_is_absorbed_by_the_constraint(su
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
-def test_concurrent_clicks_make_one_support():
+def test_concurrent_clicks_make_one_support() -> None:
     tree = plan_tree()
     suggestion = ContributionFactory(tree=tree)
     user = UserFactory()
