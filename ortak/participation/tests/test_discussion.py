@@ -53,7 +53,7 @@ def test_a_support_that_slipped_in_concurrently_is_absorbed_by_the_constraint(su
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
 def test_concurrent_clicks_make_one_support() -> None:
     tree = plan_tree()
-    suggestion = ContributionFactory(tree=tree)
+    suggestion: Contribution = ContributionFactory(tree=tree)  # type: ignore[assignment]
     user = UserFactory()
     barrier = threading.Barrier(4)
     results: list[bool] = []
