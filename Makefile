@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 DEMO_ENV := DEBUG=1 HTTPS=0
 
-.PHONY: setup demo demo-data test lint typecheck unit e2e bench-import bench-load messages clean
+.PHONY: setup demo demo-data test lint typecheck unit e2e bench-import bench-load bench-report messages clean
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +46,9 @@ bench-import: setup
 
 bench-load: setup
 	$(PY) bench/load.py
+
+bench-report: setup
+	$(PY) bench/report_pdf.py
 
 messages:
 	@for app in ortak/*/; do if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l tr --no-obsolete -v 0); fi; done
