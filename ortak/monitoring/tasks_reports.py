@@ -21,6 +21,8 @@ def draw_report_task(report_id: int) -> str:
     """Draw one claimed report. A failure is recorded on the row for the visitor and raised
     again so that the task queue shows it too."""
     report = draw_report(report_id=report_id)
+    if report is None:
+        return "gone"
     if report.status == GeneratedReport.Status.FAILED:
         raise ReportDrawingFailed(report.error)
     return str(report.status)

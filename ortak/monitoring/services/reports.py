@@ -124,7 +124,7 @@ def obtain_report(
     """The report file for a download: kept, drawn now, or queued (``status`` tells which)."""
     claim = claim_report(actor=actor, plan=plan, period=period, language=language, fmt=fmt)
     if claim.draw_now:
-        return draw_report(report_id=claim.report.pk)
+        return draw_report(report_id=claim.report.pk) or claim.report
     return claim.report
 
 
@@ -142,13 +142,18 @@ def _failure_message(report: GeneratedReport, error: Exception) -> str:
         return gettext("The report could not be drawn: %(reason)s") % {"reason": reason}
 
 
-def draw_report(*, report_id: int) -> GeneratedReport:
+def draw_report(*, report_id: int) -> GeneratedReport | None:
     """Draw a claimed report, keep the file and record the outcome (done, or failed with a
     readable message). Progress: 5 at the start, 20 when the tables are built, then the
-    format's steps, 100 when the file is stored."""
-    report = GeneratedReport.objects.select_related("plan", "plan__municipality").get(pk=report_id)
-    if report.status == GeneratedReport.Status.DONE:
-        return report  # a duplicate task: nothing to do
+    format's steps, 100 when the file is stored. None when the report (its plan) was deleted
+    meanwhile."""
+    report = (
+        GeneratedReport.objects.select_related("plan", "plan__municipality")
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None or report.status == GeneratedReport.Status.DONE:
+        return report  # gone with its plan, or a duplicate task: nothing to do
     plan = report.plan
     period = parse_report_period(report.kind, report.period)
     _set(report, status=GeneratedReport.Status.RUNNING, progress=5, started_at=timezone.now())

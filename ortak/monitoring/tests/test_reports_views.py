@@ -386,7 +386,17 @@ def test_a_drawing_that_stalled_is_claimed_again() -> None:
 
     assert not fresh.draw_now  # someone is drawing it: wait for them
     assert stalled.draw_now  # nobody is: draw it
-    assert draw_report(report_id=stalled.report.pk).status == "done"
+    drawn = draw_report(report_id=stalled.report.pk)
+    assert drawn is not None and drawn.status == "done"
+
+
+def test_a_task_for_a_report_deleted_with_its_plan_does_nothing() -> None:
+    plan = report_plan(aims=1, objectives_per_aim=1, status=StrategicPlan.Status.DRAFT)
+    editor = plan_editor(plan.municipality)
+    claim = claim_report(actor=editor, plan=plan, period=EVALUATION_2025, language="tr", fmt="pdf")
+    plan.delete()
+
+    assert draw_report_task.call(report_id=claim.report.pk) == "gone"
 
 
 # --- Queries --------------------------------------------------------------------------------------
