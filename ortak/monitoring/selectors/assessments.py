@@ -63,20 +63,19 @@ class NodeAssessments:
 
 
 def for_node(node: models.Model) -> NodeAssessments:
-    """Two queries (three on an objective's page: its activities)."""
+    """One query, two with evidence; on an objective's page one more when some assessments are
+    of its activities (their names)."""
     kind = kind_of(node)
     plan = plan_of(node)
     condition = models.Q(node_kind=kind, node_id=node.pk)
-    activities: dict[int, Activity] = {}
     if kind == NodeKind.OBJECTIVE:
-        activities = {
-            a.pk: a for a in Activity.objects.filter(objective_id=node.pk).order_by("code")
-        }
-        if activities:
-            condition |= models.Q(node_kind=NodeKind.ACTIVITY, node_id__in=list(activities))
+        activity_ids = Activity.objects.filter(objective_id=node.pk).values("pk")
+        condition |= models.Q(node_kind=NodeKind.ACTIVITY, node_id__in=activity_ids)
     rows = list(assessments_of().filter(condition))
     for row in rows:
         row.plan = plan
+    wanted = {row.node_id for row in rows if row.node_kind == NodeKind.ACTIVITY}
+    activities = {a.pk: a for a in Activity.objects.filter(pk__in=wanted)} if wanted else {}
     return NodeAssessments(node=node, kind=kind, plan=plan, assessments=rows, activities=activities)
 
 
