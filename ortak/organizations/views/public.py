@@ -25,14 +25,28 @@ from ortak.organizations.views._common import (
 # The plans app renders a municipality's plan summary with this template when it exists; the
 # municipality page includes it without importing plans (ARCHITECTURE §2: plans sits above us).
 PLAN_SECTION_TEMPLATE = "plans/municipality_plan_section.html"
+# Sections that higher apps add to the municipality page, in page order. This app cannot import
+# them (ARCHITECTURE §2), so it includes their templates when they are installed.
+EXTRA_SECTION_TEMPLATES = (
+    "participation/municipality_section.html",
+    "monitoring/municipality_section.html",
+)
+
+
+def _existing_template(name: str) -> str | None:
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return None
+    return name
 
 
 def _plan_section_template() -> str | None:
-    try:
-        get_template(PLAN_SECTION_TEMPLATE)
-    except TemplateDoesNotExist:
-        return None
-    return PLAN_SECTION_TEMPLATE
+    return _existing_template(PLAN_SECTION_TEMPLATE)
+
+
+def _extra_section_templates() -> list[str]:
+    return [name for name in EXTRA_SECTION_TEMPLATES if _existing_template(name)]
 
 
 # The site search (/ara/) lives in a higher app; the home page finds it by URL name, so this
@@ -75,6 +89,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "units": selectors.units_of(municipality),
         "organizations": selectors.organizations_of_municipality(municipality)[:50],
         "plan_section_template": _plan_section_template(),
+        "extra_section_templates": _extra_section_templates(),
         "can_manage_staff": permissions.can_manage_municipality_staff(request.user, municipality),
     }
     return render(request, "organizations/municipality_detail.html", context)
