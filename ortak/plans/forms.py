@@ -382,6 +382,7 @@ class EvidenceFieldsMixin(forms.Form):
         label=_("Explanation (reason for deviation)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        # The percent signs are literal (no formatting): xgettext:no-python-format
         help_text=_("Required when the value is below 95 % or above 105 % of the year's target."),
     )
     evidence = forms.FileField(

@@ -36,6 +36,7 @@ from ortak.plans.io.document import (
     PlanDocument,
     Severity,
     Source,
+    format_message,
     number_text,
 )
 from ortak.plans.io.loader import PlanTree
@@ -415,9 +416,10 @@ class _Validator:
 
 
 def _where(source: Source) -> str:
+    """Where an earlier row is, rendered with the message (in the reader's language)."""
     if source.row is None:
         return source.sheet
-    return str(_("%(sheet)s row %(row)s") % {"sheet": source.sheet, "row": source.row})
+    return format_message(_("%(sheet)s row %(row)s"), {"sheet": source.sheet, "row": source.row})
 
 
 def _frequencies(plan: StrategicPlan, tree: PlanTree | None) -> dict[str, str]:

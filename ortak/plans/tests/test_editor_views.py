@@ -135,7 +135,7 @@ def test_plan_create_shows_service_errors_on_the_field(client, plan):
 
 def test_dashboard_shows_tree_audit_and_actions(editor_client, plan):
     indicator = IndicatorFactory(objective__aim__plan=plan, baseline=None)
-    response = editor_client.get(url("editor_dashboard", plan))
+    response = editor_client.get(url("editor_dashboard", plan), HTTP_ACCEPT_LANGUAGE="en")
     content = response.content.decode()
     assert response.status_code == 200
     assert indicator.name in content
@@ -147,7 +147,10 @@ def test_dashboard_shows_tree_audit_and_actions(editor_client, plan):
 
 def test_adopting_from_the_dashboard_needs_the_decision(editor_client, plan):
     response = editor_client.post(
-        url("editor_plan_status", plan), {"status": "adopted"}, follow=True
+        url("editor_plan_status", plan),
+        {"status": "adopted"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     plan.refresh_from_db()
     assert plan.status == "draft"

@@ -8,6 +8,7 @@ import json
 import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from ortak.organizations.tests.factories import MunicipalityFactory, UnitFactory
 from ortak.plans.models import Indicator, StrategicPlan
@@ -86,7 +87,7 @@ def test_an_adopted_plan_needs_a_reason(municipality, tmp_path):
     StrategicPlan.objects.update(status=StrategicPlan.Status.ADOPTED)
     path.write_bytes(edit_xlsx(xlsx(), {("Göstergeler", "J2"): 35}))
 
-    with pytest.raises(CommandError, match="reason"):
+    with translation.override("en"), pytest.raises(CommandError, match="reason"):
         run("import_plan", str(path), "--municipality", "deneme")
     output = run("import_plan", str(path), "--municipality", "deneme", "--reason", "Ara dönem")
 

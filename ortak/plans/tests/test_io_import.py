@@ -226,6 +226,8 @@ def test_duplicated_codes_are_errors_that_point_at_the_first_one(municipality, e
     assert (error.sheet, error.row, error.column, error.value) == ("Göstergeler", 3, "Kod", "1.1.1")
     with translation.override("en"):
         assert "used twice (first at Göstergeler row 2)" in error.text
+    with translation.override("tr"):  # the earlier row is named in the reader's language too
+        assert "iki kez kullanılmış (ilki: Göstergeler, 2. satır)" in error.text
     assert_nothing_written()
 
 

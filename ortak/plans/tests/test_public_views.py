@@ -272,10 +272,10 @@ def test_objective_page_shows_card_and_indicator_table(client, example_plan):
     # weight, baseline, targets 2025…2029, latest value (period), raw, counted, status.
     assert rising.startswith("1.1.1 Kurulan mahalle meclisi sayısı (adet) %60 10 20 30 40 50 60")
     assert "31 (2026-H1) %42 %42" in rising
-    assert "Yolunda" in rising or "on track" in rising
+    assert "Yolunda" in rising or "On track" in rising
     falling = _row(html, "1.1.2")
     assert "%40 30 25 20 15 12 10 27 (2025) %15 %15" in falling
-    assert "Gecikmiş" in falling or "overdue" in falling
+    assert "Gecikmiş" in falling or "Overdue" in falling
     assert "badge-overdue" in html and "badge-on-track" in html
 
 
@@ -423,7 +423,7 @@ def test_methodology_page_works_the_rules_through_the_plans_own_numbers(client, 
     assert "Plan realization 31.20" in text
     # Rule 7: thresholds from the settings, and the example's own status.
     assert "90 % or more" in text
-    assert "Status of indicator 1.1.1: on track" in text
+    assert "Status of indicator 1.1.1: On track" in text
 
 
 def test_methodology_page_in_turkish_uses_turkish_numbers(client, example_plan):
@@ -433,7 +433,7 @@ def test_methodology_page_in_turkish_uses_turkish_numbers(client, example_plan):
 
 def test_methodology_page_without_reported_values_explains_without_example(client):
     plan = build_plan(aims=1, objectives_per_aim=1, indicators_per_objective=1, measurements=False)
-    response = client.get(url("methodology", plan))
+    response = client.get(url("methodology", plan), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "worked-formula" not in response.content.decode()
     assert "No indicator of this plan has a reported value yet" in text_of(response)
