@@ -108,7 +108,8 @@ def test_report_page_shows_the_tables_figures_and_the_explicit_notes(client: Cli
     assert html.count("<figure") == 2
     assert html.count("<figcaption") == 2
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in html
-    assert html.count("<caption>") >= 2 + 4 * 2  # summary, aims, objectives; per objective two
+    assert html.count("<caption") >= 3 + 4 * 2  # summary, aims, objectives; per objective two
+    assert html.count('tabindex="0" role="region"') >= 3 + 4 * 2  # scrollable by keyboard
     assert "No civil-society organization has assessed" in text
     assert "has not received any suggestion or cooperation offer yet" in text
     assert download_url(plan, "pdf") in html
