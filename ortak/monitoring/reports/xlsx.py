@@ -171,8 +171,7 @@ def _summary(sheet: _Sheet, data: ReportData) -> None:
         )
     sheet.skip()
     sheet.caption(
-        gettext("Objectives in %(year)s: realization, coverage and activity costs")
-        % {"year": year}
+        gettext("Objectives in %(year)s: realization, coverage and activity costs") % {"year": year}
     )
     sheet.header(
         [
