@@ -14,8 +14,9 @@ CSO assessments: members of a verified organization assess objectives, indicator
 of adopted (or archived) plans for that organization; the municipality's editors and admins reply
 once. Municipality powers need MFA, like everywhere else.
 
-A page asks many of these questions (one per row of the dashboard); the user's role in a
-municipality and their organizations are read once per request and remembered on the user object.
+A page asks many of these questions (one per row of the dashboard); the user's memberships
+(municipality roles and organizations) and second factor are read once per request and
+remembered on the user object.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ __all__ = [
 Role = Membership.Role
 Status = Measurement.Status
 
-_STAFF_CACHE = "_ortak_monitoring_staff"
-_ORGANIZATIONS_CACHE = "_ortak_monitoring_organizations"
+_MEMBERSHIPS_CACHE = "_ortak_monitoring_memberships"
+_MFA_CACHE = "_ortak_monitoring_mfa"
 
 
 @dataclass(frozen=True)
@@ -74,36 +75,44 @@ class StaffRole:
         return self.role == Role.MUNICIPALITY_ADMIN
 
 
+def _memberships(user: Any) -> list[Membership]:
+    """All the user's memberships with their organizations: one query, remembered."""
+    cached: list[Membership] | None = getattr(user, _MEMBERSHIPS_CACHE, None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user_id=user.pk).select_related("organization"))
+        setattr(user, _MEMBERSHIPS_CACHE, cached)
+    return cached
+
+
+def _has_mfa(user: Any) -> bool:
+    cached: bool | None = getattr(user, _MFA_CACHE, None)
+    if cached is None:
+        cached = org_permissions.has_active_mfa(user)
+        setattr(user, _MFA_CACHE, cached)
+    return cached
+
+
 def staff_role(user: Any, municipality: Municipality | int) -> StaffRole | None:
     """The user's usable role in the municipality (None without one, or without MFA).
 
-    Two queries the first time per municipality, then remembered on the user object. A
-    superuser counts as an admin everywhere.
+    The user's memberships are read once per request (one query, shared with the organization
+    questions), the second factor once more when they hold a municipality role. A superuser
+    counts as an admin everywhere.
     """
     if not org_permissions.is_signed_in(user):
         return None
     if org_permissions.is_platform_admin(user):
         return StaffRole(Role.MUNICIPALITY_ADMIN, None)
     municipality_id = municipality if isinstance(municipality, int) else municipality.pk
-    cache: dict[int, StaffRole | None] = getattr(user, _STAFF_CACHE, None) or {}
-    if municipality_id not in cache:
-        membership = (
-            Membership.objects.filter(user_id=user.pk, municipality_id=municipality_id)
-            .only("role", "unit_id")
-            .first()
-        )
-        cache[municipality_id] = (
-            StaffRole(membership.role, membership.unit_id)
-            if membership is not None and org_permissions.has_active_mfa(user)
-            else None
-        )
-        setattr(user, _STAFF_CACHE, cache)
-    return cache[municipality_id]
+    membership = next((m for m in _memberships(user) if m.municipality_id == municipality_id), None)
+    if membership is None or not _has_mfa(user):
+        return None
+    return StaffRole(membership.role, membership.unit_id)
 
 
 def forget_cached_roles(user: Any) -> None:
     """Drop the remembered answers (after a role change within one request, and in tests)."""
-    for name in (_STAFF_CACHE, _ORGANIZATIONS_CACHE):
+    for name in (_MEMBERSHIPS_CACHE, _MFA_CACHE):
         if hasattr(user, name):
             delattr(user, name)
 
@@ -185,22 +194,17 @@ def can_edit_calendar(user: Any, municipality: Municipality) -> bool:
 
 
 def acting_organizations(user: Any) -> list[Organization]:
-    """The verified organizations the user may act for, by name (one query, remembered)."""
+    """The verified organizations the user may act for, by name (no query of its own)."""
     if not org_permissions.is_signed_in(user):
         return []
-    cached: list[Organization] | None = getattr(user, _ORGANIZATIONS_CACHE, None)
-    if cached is None:
-        cached = list(
-            Organization.objects.filter(
-                memberships__user_id=user.pk,
-                memberships__role__in=org_permissions.ORGANIZATION_ACTING_ROLES,
-                verification=Organization.Verification.VERIFIED,
-            )
-            .distinct()
-            .order_by("name_sort")
-        )
-        setattr(user, _ORGANIZATIONS_CACHE, cached)
-    return cached
+    found = {
+        m.organization.pk: m.organization
+        for m in _memberships(user)
+        if m.organization is not None
+        and m.role in org_permissions.ORGANIZATION_ACTING_ROLES
+        and m.organization.is_verified
+    }
+    return sorted(found.values(), key=lambda o: o.name_sort)
 
 
 def accepts_assessments(plan: StrategicPlan) -> bool:
