@@ -37,6 +37,7 @@ from django.utils import timezone
 from ortak.accounts.models import PrivacyNotice, User
 from ortak.accounts.tests.factories import UserFactory
 from ortak.monitoring.models import GeneratedReport
+from ortak.monitoring.tests.guard import assessment_kwargs, value_form_kwargs
 from ortak.notifications.models import Notification
 from ortak.notifications.tokens import make_unsubscribe_token
 from ortak.organizations.models import Invitation, Membership, Municipality, Organization, Unit
@@ -396,6 +397,16 @@ REPRESENTATIVES: dict[str, Representative] = {
     "monitoring:report_progress": Representative(
         _report_being_drawn, note="a PDF being drawn: the waiting page"
     ),
+    # Monitoring workflow and assessments (data: ortak/monitoring/tests/guard.py)
+    "monitoring:dashboard": Representative(_municipality, user="editor"),
+    "monitoring:measurement_form": Representative(value_form_kwargs, user="responder"),
+    "monitoring:calendar": Representative(_municipality, user="editor"),
+    "monitoring:history": Representative(_plan),
+    "monitoring:assessment_new": Representative(
+        lambda d: {**_plan(d), "kind": "hedef", "code": "2.2"}, user="org_member"
+    ),
+    "monitoring:assessment_edit": Representative(assessment_kwargs, user="org_member"),
+    "monitoring:assessment_reply": Representative(assessment_kwargs, user="editor"),
     # My account
     "accounts:profile": Representative(user="citizen"),
     "accounts:privacy": _ANONYMOUS,
@@ -458,6 +469,12 @@ SKIPPED: dict[str, str] = {
     "participation:follow": "POST-only",
     "participation:decide": "POST-only",
     "monitoring:report_download": "a file download (PDF/XLSX), or a redirect to its progress page",
+    "monitoring:submit": "POST-only (the dashboard's submit buttons)",
+    "monitoring:publish": "POST-only (the dashboard's publish form)",
+    "monitoring:send_back": "POST-only (the value form's send-back form)",
+    "monitoring:period_due_date": "POST-only (the calendar's per-period forms)",
+    "monitoring:assessment_delete": "POST-only (the withdraw button)",
+    "monitoring:assessment_evidence": "a file download, served as an attachment",
     "account_confirm_login_code": "only inside a login-by-code flow, which is switched off",
     "mfa_authenticate": "only between the password and the second factor of a login",
     "api:api-root": "API docs (django-ninja's index)",

@@ -255,6 +255,8 @@ def measurement_for_form(
         return None, None, None
     indicator.plan = plan
     period = MonitoringPeriod.objects.filter(plan=plan, code=period_code).first()
+    if period is None:  # periods are generated on demand
+        period = next((p for p in ensure_periods(plan) if p.code == period_code), None)
     measurement = next((m for m in indicator.measurements.all() if m.period == period_code), None)
     if measurement is not None:
         measurement.indicator = indicator
