@@ -11,7 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from ortak.plans.models import Indicator, StrategicPlan
+from ortak.plans.models import Indicator, Objective, StrategicPlan
 from ortak.plans.tests.factories import IndicatorFactory, build_plan, plan_editor
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def test_plan_page_in_turkish_names_aims_and_plan_realization(client, plan):
     assert "Amaçlar" in text
     assert "Planın gerçekleşme oranı" in text
     assert "Veri kalitesi" in text
+    assert "Planı indir" in text
 
 
 def test_objective_page_in_turkish_shows_the_objective_card_words(client, plan):
@@ -72,7 +73,8 @@ def test_english_is_served_when_the_reader_asks_for_it(client, plan):
 
 
 def test_editor_dashboard_in_turkish_shows_audit_findings_in_turkish(client, plan):
-    indicator = IndicatorFactory(objective__aim__plan=plan, baseline=None)
+    objective = Objective.objects.get(plan=plan)
+    indicator = IndicatorFactory(objective=objective, number=9, baseline=None)
     client.force_login(plan_editor(plan.municipality))
     text = _text(client.get(_url("editor_dashboard", plan)))
     assert "Veri kalitesi denetimi" in text
