@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ortak.organizations.tests.factories import UnitFactory
+from ortak.plans import selectors_editor
 from ortak.plans.models import FigureRevision, IndicatorTarget
 from ortak.plans.quality import audit_plan, findings_by_node, summarise
 from ortak.plans.revisions import append_revision
@@ -147,6 +148,37 @@ def test_audit_costs_seven_queries_whatever_the_plan_size(django_assert_num_quer
     with django_assert_num_queries(7):  # six reads and the revision chain's recorded head
         findings = audit_plan(plan, today=datetime.date(2027, 3, 1))
     assert findings
+
+
+def test_audit_of_a_tree_the_page_has_loaded_finds_the_same_in_three_queries(
+    plan, django_assert_num_queries
+):
+    indicator = IndicatorFactory(objective__aim__plan=plan, baseline=None, weight=D(50))
+    ObjectiveFactory(aim=indicator.objective.aim, number=2, code="1.2")  # no indicator
+    unit = UnitFactory(municipality=plan.municipality)
+    for _ in range(2):
+        ActivityFactory(objective=indicator.objective, code="F1", responsible_unit=unit)
+    ActivityFactory(objective=indicator.objective, code="F2", responsible_unit=None)
+    MeasurementFactory(indicator=indicator, period="2025", value=D(99))  # unexplained
+    loaded = selectors_editor.plan_for_editor(
+        slug=plan.municipality.slug, start_year=plan.start_year, end_year=plan.end_year
+    )
+    assert loaded is not None
+    expected = audit_plan(loaded, today=datetime.date(2026, 3, 1))
+    aims = selectors_editor.plan_tree(loaded)
+
+    with django_assert_num_queries(3):  # targets, published values, the revision chain
+        found = audit_plan(loaded, today=datetime.date(2026, 3, 1), aims=aims)
+
+    assert found == expected
+    assert {f.code for f in found} >= {
+        "objective_without_indicators",
+        "indicator_without_baseline",
+        "weights_not_100",
+        "duplicate_activity_code",
+        "activity_without_unit",
+        "over_achievement_unexplained",
+    }
 
 
 def test_plan_audit_command_prints_findings_and_exits_1_on_errors(plan):

@@ -168,10 +168,11 @@ def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     plan = _plan(request, slug, start, end)
-    findings = quality.audit_plan(plan)
+    aims = selectors.plan_tree(plan)
+    findings = quality.audit_plan(plan, aims=aims)
     context = {
         "plan": plan,
-        "aims": selectors.plan_tree(plan),
+        "aims": aims,
         "findings": findings,
         "summary": quality.summarise(findings),
         "transitions": sorted(TRANSITIONS.get(plan.status, ())),
