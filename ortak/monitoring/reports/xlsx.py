@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -408,12 +408,14 @@ def _responsiveness(sheet: _Sheet, data: ReportData) -> None:
 
 def sheet_titles() -> list[str]:
     """The five sheets' names in the active language (Excel allows 31 characters)."""
+    # Turkish: Özet, Göstergeler, Faaliyetler, STK görüşü, Yanıt verme.
+    context = "sheet of a report workbook"
     return [
-        gettext("Summary"),
-        gettext("Indicators"),
-        gettext("Activities"),
-        gettext("CSO view"),
-        gettext("Responsiveness"),
+        pgettext(context, "Summary"),
+        pgettext(context, "Indicators"),
+        pgettext(context, "Activities"),
+        pgettext(context, "CSO view"),
+        pgettext(context, "Responsiveness"),
     ]
 
 
