@@ -53,9 +53,11 @@ def test_editor_imports_publishes_and_records_a_value(
         log_in(page, editor.email, editor.password, totp=editor.totp_code)
         assert_language(page, language)
 
-    with step("the plan editor and the import page (no page links to them yet)"):
-        visit(page, f"{base}/planlar/")
-        visit(page, f"{base}/planlar/ice-aktar/")
+    with step("from the municipality page to the plan editor, and from there to the import"):
+        visit(page, f"{base}/")
+        follow(page, page.locator(f'#plan a[href="{base}/planlar/"]'))
+        visit(page, f"{base}/")
+        activate_with_keyboard(page, page.locator(f'#plan a[href="{base}/planlar/ice-aktar/"]'))
 
     with step("upload the workbook and ask for the check"):
         page.locator("#id_file").set_input_files(workbook)
