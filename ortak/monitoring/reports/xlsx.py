@@ -380,7 +380,7 @@ def _responsiveness(sheet: _Sheet, data: ReportData) -> None:
     sheet.header(
         [
             gettext("Municipality or unit"),
-            gettext("Received"),
+            pgettext("number of contributions", "Received"),
             gettext("Answered"),
             gettext("Answered (%)"),
             gettext("Answered within the deadline (%)"),
