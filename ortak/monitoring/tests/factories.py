@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import factory
 
@@ -64,30 +64,47 @@ class Tree:
     owner: Any
 
 
-def adopted_tree(municipality: Municipality | None = None) -> Tree:
-    municipality = municipality or MunicipalityFactory()
-    unit = UnitFactory(municipality=municipality, name="Fen İşleri Müdürlüğü")
-    other_unit = UnitFactory(municipality=municipality, name="Kültür İşleri Müdürlüğü")
-    plan = PlanFactory(
-        municipality=municipality,
+def new_organization(**fields: Any) -> Organization:
+    """A verified organization (``verification="pending"`` for one awaiting a moderator)."""
+    return cast(Organization, OrganizationFactory(**fields))
+
+
+def new_municipality() -> Municipality:
+    return cast(Municipality, MunicipalityFactory())
+
+
+def new_unit(**fields: Any) -> Unit:
+    return cast(Unit, UnitFactory(**fields))
+
+
+def new_assessment(**fields: Any) -> Assessment:
+    return cast(Assessment, AssessmentFactory(**fields))
+
+
+def adopted_tree(place: Municipality | None = None) -> Tree:
+    place = place or new_municipality()
+    fen = new_unit(municipality=place, name="Fen İşleri Müdürlüğü")
+    culture = new_unit(municipality=place, name="Kültür İşleri Müdürlüğü")
+    plan: StrategicPlan = PlanFactory(  # type: ignore[assignment]
+        municipality=place,
         status=StrategicPlan.Status.ADOPTED,
         council_decision_date=datetime.date(2024, 11, 7),
         council_decision_number="2024/112",
     )
-    objective = ObjectiveFactory(aim__plan=plan, responsible_unit=unit)
-    owner = staff(Role.RESPONDER, municipality, unit)
-    indicator = IndicatorFactory(objective=objective, owner_unit=unit, owner=owner, weight=60)
-    other_indicator = IndicatorFactory(
+    objective: Objective = ObjectiveFactory(aim__plan=plan, responsible_unit=fen)  # type: ignore[assignment]
+    owner = staff(Role.RESPONDER, place, fen)
+    indicator: Indicator = IndicatorFactory(  # type: ignore[assignment]
+        objective=objective, owner_unit=fen, owner=owner, weight=60
+    )
+    other_indicator: Indicator = IndicatorFactory(  # type: ignore[assignment]
         objective=objective,
-        owner_unit=other_unit,
+        owner_unit=culture,
         weight=40,
         monitoring_frequency=Indicator.Frequency.YEARLY,
     )
     activity = ActivityFactory(objective=objective, plan=plan, code="F1")
     generate_periods(plan=plan)
-    return Tree(
-        municipality, plan, unit, other_unit, objective, indicator, other_indicator, activity, owner
-    )
+    return Tree(place, plan, fen, culture, objective, indicator, other_indicator, activity, owner)
 
 
 def period(plan: StrategicPlan, code: str) -> MonitoringPeriod:
@@ -133,9 +150,7 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     plan = factory.LazyAttribute(lambda o: o.node.plan)
     node_kind = factory.LazyAttribute(lambda o: type(o.node).__name__.lower())
     node_id = factory.LazyAttribute(lambda o: o.node.pk)
-    period = factory.LazyAttribute(
-        lambda o: generate_periods(plan=o.plan)[0] if o.plan else None
-    )
+    period = factory.LazyAttribute(lambda o: generate_periods(plan=o.plan)[0] if o.plan else None)
     organization = factory.SubFactory(OrganizationFactory)
     author = factory.SubFactory(UserFactory)
     rating = Rating.AT_RISK
@@ -144,11 +159,14 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
 __all__ = [
     "AssessmentFactory",
-    "OrganizationFactory",
     "Tree",
     "adopted_tree",
     "measurement",
     "member_of",
+    "new_assessment",
+    "new_municipality",
+    "new_organization",
+    "new_unit",
     "period",
     "publish_value",
     "staff",

@@ -25,13 +25,13 @@ from ortak.monitoring.tests.factories import (
     Tree,
     adopted_tree,
     member_of,
+    new_organization,
     period,
     publish_value,
     staff,
 )
 from ortak.notifications.models import Notification
 from ortak.organizations.models import Membership, Organization
-from ortak.organizations.tests.factories import OrganizationFactory
 from ortak.plans.models import Objective
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,15 @@ def tree() -> Tree:
     return adopted_tree()
 
 
-def _assess(tree: Tree, organization: Organization, user, node=None, rating=Rating.AT_RISK, code="2025", **extra):  # type: ignore[no-untyped-def]
+def _assess(
+    tree: Tree,
+    organization: Organization,
+    user,
+    node=None,
+    rating=Rating.AT_RISK,
+    code="2025",
+    **extra,
+):  # type: ignore[no-untyped-def]
     return services.submit_assessment(
         actor=user,
         organization=organization,
@@ -60,7 +68,7 @@ def _assess(tree: Tree, organization: Organization, user, node=None, rating=Rati
 def test_a_member_of_a_verified_organization_assesses_for_it(
     tree: Tree, django_capture_on_commit_callbacks
 ) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     member = member_of(x)
     editor = staff(Role.EDITOR, tree.municipality)
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,23 +91,23 @@ def test_a_member_of_a_verified_organization_assesses_for_it(
 
 
 def test_nobody_assesses_for_an_unverified_or_someone_elses_organization(tree: Tree) -> None:
-    pending = OrganizationFactory(verification=Organization.Verification.PENDING)
+    pending = new_organization(verification=Organization.Verification.PENDING)
     with pytest.raises(PermissionDenied):
         _assess(tree, pending, member_of(pending))
-    x, y = OrganizationFactory(), OrganizationFactory()
+    x, y = new_organization(), new_organization()
     with pytest.raises(PermissionDenied):
         _assess(tree, x, member_of(y))
 
 
 def test_only_objectives_indicators_and_activities_are_assessed(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     with pytest.raises(ValidationError):
         _assess(tree, x, member_of(x), node=tree.objective.aim)
     assert _assess(tree, x, member_of(x), node=tree.activity).node_kind == "activity"
 
 
 def test_the_database_refuses_an_assessment_of_a_plan(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     with pytest.raises(IntegrityError), transaction.atomic():
         Assessment.objects.create(
             plan=tree.plan,
@@ -113,7 +121,7 @@ def test_the_database_refuses_an_assessment_of_a_plan(tree: Tree) -> None:
 
 
 def test_one_assessment_per_organization_item_and_period(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     member = member_of(x)
     _assess(tree, x, member)
     with pytest.raises(ValidationError) as error:
@@ -123,7 +131,7 @@ def test_one_assessment_per_organization_item_and_period(tree: Tree) -> None:
 
 
 def test_a_period_of_another_plan_is_refused(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     other = adopted_tree()
     with pytest.raises(ValidationError):
         services.submit_assessment(
@@ -137,14 +145,14 @@ def test_a_period_of_another_plan_is_refused(tree: Tree) -> None:
 
 
 def test_a_rating_and_a_narrative_are_required(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     with pytest.raises(ValidationError) as error:
         _assess(tree, x, member_of(x), rating="excellent", narrative="  ")
     assert {"rating", "narrative"} <= set(error.value.message_dict)
 
 
 def test_evidence_files_are_checked_and_counted(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     with pytest.raises(ValidationError):
         _assess(tree, x, member_of(x), files=[SimpleUploadedFile("a.pdf", b"MZ\x90 not a pdf")])
     with pytest.raises(ValidationError):
@@ -155,7 +163,7 @@ def test_evidence_files_are_checked_and_counted(tree: Tree) -> None:
 
 
 def test_the_municipality_replies_once(tree: Tree, django_capture_on_commit_callbacks) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     member = member_of(x)
     assessment = _assess(tree, x, member)
     editor = staff(Role.EDITOR, tree.municipality)
@@ -173,7 +181,7 @@ def test_the_municipality_replies_once(tree: Tree, django_capture_on_commit_call
 
 
 def test_the_reply_can_be_corrected_but_stays_one(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     assessment = _assess(tree, x, member_of(x))
     editor = staff(Role.EDITOR, tree.municipality)
     reply = services.reply_to_assessment(actor=editor, assessment=assessment, text="İlk metin")
@@ -182,7 +190,7 @@ def test_the_reply_can_be_corrected_but_stays_one(tree: Tree) -> None:
 
 
 def test_only_the_municipalitys_editors_reply(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     assessment = _assess(tree, x, member_of(x))
     for user in (
         member_of(x),
@@ -194,7 +202,7 @@ def test_only_the_municipalitys_editors_reply(tree: Tree) -> None:
 
 
 def test_an_assessment_is_changed_or_withdrawn_until_the_reply(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     author, colleague = member_of(x), member_of(x)
     assessment = _assess(tree, x, author, links=["https://example.org/a"])
     changed = services.update_assessment(
@@ -218,7 +226,7 @@ def test_an_assessment_is_changed_or_withdrawn_until_the_reply(tree: Tree) -> No
 
 
 def test_withdrawing_updates_the_summary(tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     assessment = _assess(tree, x, member_of(x))
     assert ObjectiveAssessmentSummary.objects.get(objective=tree.objective).assessments == 1
     services.delete_assessment(actor=member_of(x), assessment=assessment)
@@ -226,7 +234,7 @@ def test_withdrawing_updates_the_summary(tree: Tree) -> None:
 
 
 def test_the_summary_counts_each_organizations_latest_rating_of_each_item(tree: Tree) -> None:
-    x, y, z = OrganizationFactory(), OrganizationFactory(), OrganizationFactory()
+    x, y, z = new_organization(), new_organization(), new_organization()
     _assess(tree, x, member_of(x), rating=Rating.ON_TRACK, code="2025-H1")
     _assess(tree, x, member_of(x), rating=Rating.OFF_TRACK, code="2025")  # X's latest
     _assess(tree, y, member_of(y), node=tree.indicator, rating=Rating.AT_RISK)
@@ -244,7 +252,7 @@ def test_the_summary_counts_each_organizations_latest_rating_of_each_item(tree: 
 
 
 def test_disagreements_compare_ratings_with_the_current_computed_status(tree: Tree) -> None:
-    x, y = OrganizationFactory(), OrganizationFactory()
+    x, y = new_organization(), new_organization()
     _assess(tree, x, member_of(x), node=tree.indicator, rating=Rating.OFF_TRACK)
     _assess(tree, y, member_of(y), node=tree.indicator, rating=Rating.ON_TRACK)
     objective = Objective.objects.get(pk=tree.objective.pk)

@@ -90,7 +90,9 @@ def test_a_due_date_falls_after_the_period_and_within_a_year(tree: Tree) -> None
     editor = staff(Role.EDITOR, tree.municipality)
     for day in (datetime.date(2025, 6, 30), datetime.date(2026, 8, 1)):
         with pytest.raises(ValidationError):
-            services.set_period_due_date(actor=editor, period=period(tree.plan, "2025-H1"), due_date=day)
+            services.set_period_due_date(
+                actor=editor, period=period(tree.plan, "2025-H1"), due_date=day
+            )
 
 
 def test_a_day_that_does_not_exist_every_year_is_refused(tree: Tree) -> None:

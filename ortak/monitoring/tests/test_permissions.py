@@ -14,16 +14,16 @@ from ortak.accounts.tests.factories import UserFactory
 from ortak.monitoring import permissions as p
 from ortak.monitoring.models import Assessment
 from ortak.monitoring.tests.factories import (
-    AssessmentFactory,
     Tree,
     adopted_tree,
     measurement,
     member_of,
+    new_assessment,
+    new_organization,
     period,
     staff,
 )
 from ortak.organizations.models import Membership, Organization
-from ortak.organizations.tests.factories import OrganizationFactory
 from ortak.plans.models import Measurement, StrategicPlan
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +45,9 @@ class World:
 def world() -> World:
     tree = adopted_tree()
     elsewhere = adopted_tree()
-    x = OrganizationFactory()
-    y = OrganizationFactory()
-    unverified = OrganizationFactory(verification=Organization.Verification.PENDING)
+    x = new_organization()
+    y = new_organization()
+    unverified = new_organization(verification=Organization.Verification.PENDING)
     users = {
         "anonymous": AnonymousUser(),
         "citizen": UserFactory(),
@@ -66,7 +66,7 @@ def world() -> World:
     submitted = measurement(tree.indicator, "2025", status=Measurement.Status.SUBMITTED)
     for m in (draft, submitted):
         m.indicator = tree.indicator
-    assessment: Assessment = AssessmentFactory(  # type: ignore[assignment]
+    assessment = new_assessment(
         node=tree.objective, organization=x, period=period(tree.plan, "2025")
     )
     return World(tree, x, draft, submitted, assessment, users)

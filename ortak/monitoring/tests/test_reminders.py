@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from ortak.monitoring import verbs
 from ortak.monitoring.models import ReminderLog
+from ortak.monitoring.services.calendar import set_period_due_date
 from ortak.monitoring.services.reminders import (
     plans_to_check,
     reminder_offsets,
     send_plan_reminders,
 )
-from ortak.monitoring.services.calendar import set_period_due_date
 from ortak.monitoring.tests.factories import (
     Tree,
     adopted_tree,
@@ -47,7 +47,9 @@ def tree() -> Tree:
 
 def _at(day: datetime.date) -> time_machine.travel:
     return time_machine.travel(
-        datetime.datetime.combine(day, datetime.time(8, 30), tzinfo=timezone.get_current_timezone()),
+        datetime.datetime.combine(
+            day, datetime.time(8, 30), tzinfo=timezone.get_current_timezone()
+        ),
         tick=False,
     )
 
@@ -87,7 +89,12 @@ def test_owners_are_reminded_14_and_3_days_before_and_only_then(
         datetime.date(2025, 7, 31): 2,
     }
     first = _reminders(tree.owner)[0]
-    assert first.params == {"count": 1, "period": "2025-H1", "plan": "2025-2029", "due": "2025-07-31"}
+    assert first.params == {
+        "count": 1,
+        "period": "2025-H1",
+        "plan": "2025-2029",
+        "due": "2025-07-31",
+    }
     assert first.url.endswith(f"/belediyeler/{tree.municipality.slug}/izleme/")
     # The owner unit's responders hear too; the other unit's indicator is yearly (no H1 value).
     assert len(_reminders(responder)) == 2
@@ -104,7 +111,9 @@ def test_running_twice_the_same_day_sends_nothing_twice(
 
 
 def test_a_missed_day_is_caught_up_once(tree: Tree, django_capture_on_commit_callbacks) -> None:
-    _run(datetime.date(2025, 7, 20), django_capture_on_commit_callbacks)  # cron was down on the 17th
+    _run(
+        datetime.date(2025, 7, 20), django_capture_on_commit_callbacks
+    )  # cron was down on the 17th
     _run(datetime.date(2025, 7, 21), django_capture_on_commit_callbacks)
     assert len(_reminders(tree.owner)) == 1
 
@@ -115,9 +124,7 @@ def test_a_submitted_value_stops_the_reminders_but_a_draft_does_not(
     measurement(tree.indicator, "2025-H1", status=Measurement.Status.DRAFT)
     _run(datetime.date(2025, 7, 17), django_capture_on_commit_callbacks)
     assert len(_reminders(tree.owner)) == 1
-    Measurement.objects.filter(indicator=tree.indicator).update(
-        status=Measurement.Status.SUBMITTED
-    )
+    Measurement.objects.filter(indicator=tree.indicator).update(status=Measurement.Status.SUBMITTED)
     _run(datetime.date(2025, 7, 28), django_capture_on_commit_callbacks)
     assert len(_reminders(tree.owner)) == 1
 
@@ -175,7 +182,9 @@ def test_plans_that_are_not_adopted_are_left_alone(
 ) -> None:
     StrategicPlan.objects.filter(pk=tree.plan.pk).update(status=StrategicPlan.Status.CONSULTATION)
     assert plans_to_check(datetime.date(2025, 7, 17)) == []
-    assert send_plan_reminders(plan_id=tree.plan.pk, today=datetime.date(2025, 7, 17)).reminders == 0
+    assert (
+        send_plan_reminders(plan_id=tree.plan.pk, today=datetime.date(2025, 7, 17)).reminders == 0
+    )
 
 
 def test_only_plans_with_something_to_do_are_enqueued(tree: Tree) -> None:
@@ -187,7 +196,9 @@ def test_the_command_says_what_it_enqueued(tree: Tree, django_capture_on_commit_
     assert "1 plan(s)" in _run(datetime.date(2025, 7, 17), django_capture_on_commit_callbacks)
 
 
-def test_the_offsets_are_a_setting(tree: Tree, settings, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_the_offsets_are_a_setting(
+    tree: Tree, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     settings.ORTAK_MONITORING_REMINDER_DAYS = [7]
     _run(datetime.date(2025, 7, 17), django_capture_on_commit_callbacks)
     assert _reminders(tree.owner) == []

@@ -17,17 +17,19 @@ from ortak.monitoring.models import Assessment, AssessmentReply, Rating
 from ortak.monitoring.services import assessments as assessment_services
 from ortak.monitoring.services.calendar import generate_periods
 from ortak.monitoring.tests.factories import (
-    AssessmentFactory,
     Tree,
     adopted_tree,
     measurement,
     member_of,
+    new_assessment,
+    new_municipality,
+    new_organization,
+    new_unit,
     period,
     publish_value,
     staff,
 )
 from ortak.organizations.models import Membership
-from ortak.organizations.tests.factories import MunicipalityFactory, OrganizationFactory, UnitFactory
 from ortak.plans.models import Indicator, Measurement, StrategicPlan
 from ortak.plans.tests.factories import build_plan
 
@@ -73,7 +75,7 @@ def plan_url(name: str, plan: StrategicPlan, *extra: Any) -> str:
 def test_the_dashboard_is_for_the_municipalitys_staff(client, tree: Tree) -> None:
     url = dashboard_url(tree)
     assert client.get(url).status_code == 302  # to sign in
-    client.force_login(member_of(OrganizationFactory()))
+    client.force_login(member_of(new_organization()))
     assert client.get(url).status_code == 403
     client.force_login(staff(Role.EDITOR, adopted_tree().municipality))
     assert client.get(url).status_code == 403
@@ -90,7 +92,9 @@ def test_the_dashboard_lists_due_submitted_and_overdue(client, tree: Tree, froze
     response = client.get(dashboard_url(tree), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     data = response.context["data"]
-    assert [(i.indicator.pk, i.period.code) for i in data.overdue] == [(tree.indicator.pk, "2025-H1")]
+    assert [(i.indicator.pk, i.period.code) for i in data.overdue] == [
+        (tree.indicator.pk, "2025-H1")
+    ]
     assert [(i.indicator.pk, i.period.code) for i in data.due] == [(tree.indicator.pk, "2025")]
     assert [(i.indicator.pk, i.can_publish) for i in data.submitted] == [
         (tree.other_indicator.pk, True)
@@ -151,7 +155,9 @@ def test_save_and_submit_in_one_step_and_a_deviation_explained(
         form_url, {"value": "40", "explanation": "Hibe ile ek toplantı.", "submit": "1"}
     )
     assert response.status_code == 302
-    assert Measurement.objects.get(indicator=tree.indicator, period="2025").status == Status.SUBMITTED
+    assert (
+        Measurement.objects.get(indicator=tree.indicator, period="2025").status == Status.SUBMITTED
+    )
 
 
 def test_the_editor_publishes_and_the_figures_follow(client, tree: Tree, frozen: Any) -> None:
@@ -187,15 +193,15 @@ def test_another_municipalitys_value_is_not_found(client, tree: Tree) -> None:
 
 
 def test_the_dashboard_of_a_municipality_without_an_adopted_plan(client) -> None:
-    municipality = MunicipalityFactory()
+    municipality = new_municipality()
     client.force_login(staff(Role.EDITOR, municipality))
     response = client.get(reverse("monitoring:dashboard", args=[municipality.slug]))
     assert response.status_code == 200 and response.context["data"].plan is None
 
 
 def _big(indicators_per_objective: int) -> StrategicPlan:
-    municipality = MunicipalityFactory()
-    unit = UnitFactory(municipality=municipality)
+    municipality = new_municipality()
+    unit = new_unit(municipality=municipality)
     plan = build_plan(
         municipality=municipality,
         aims=4,
@@ -228,7 +234,7 @@ def test_the_dashboard_costs_the_same_queries_for_20_and_240_indicators(
 
 
 def test_a_member_assesses_from_the_objective_page(client, tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     member = member_of(x)
     client.force_login(member)
     page = client.get(plan_url("objective_detail", tree.plan, tree.objective.code))
@@ -261,7 +267,7 @@ def test_a_member_assesses_from_the_objective_page(client, tree: Tree) -> None:
 
 
 def test_the_form_says_what_is_wrong(client, tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     client.force_login(member_of(x))
     url = reverse(
         "monitoring:assessment_new",
@@ -290,15 +296,15 @@ def test_citizens_and_unverified_organizations_cannot_assess(client, tree: Tree)
         args=[tree.municipality.slug, 2025, 2029, "hedef", tree.objective.code],
     )
     assert client.get(url).status_code == 302
-    client.force_login(member_of(OrganizationFactory(verification="pending")))
+    client.force_login(member_of(new_organization(verification="pending")))
     assert client.get(url).status_code == 403
     page = client.get(plan_url("objective_detail", tree.plan, tree.objective.code))
     assert url not in page.content.decode()
 
 
 def test_the_municipality_replies_from_the_page(client, tree: Tree) -> None:
-    x = OrganizationFactory()
-    assessment: Assessment = AssessmentFactory(  # type: ignore[assignment]
+    x = new_organization()
+    assessment = new_assessment(
         node=tree.indicator, organization=x, period=period(tree.plan, "2025")
     )
     editor = staff(Role.EDITOR, tree.municipality)
@@ -318,11 +324,13 @@ def test_the_municipality_replies_from_the_page(client, tree: Tree) -> None:
     client.post(reply_url, {"text": "Düzeltilmiş yanıt."})
     assert AssessmentReply.objects.get().text == "Düzeltilmiş yanıt."
     client.force_login(member_of(x))
-    assert client.get(reverse("monitoring:assessment_edit", args=[assessment.pk])).status_code == 403
+    assert (
+        client.get(reverse("monitoring:assessment_edit", args=[assessment.pk])).status_code == 403
+    )
 
 
 def test_members_change_and_withdraw_their_assessment(client, tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     member = member_of(x)
     assessment = assessment_services.submit_assessment(
         actor=member,
@@ -350,7 +358,7 @@ def test_members_change_and_withdraw_their_assessment(client, tree: Tree) -> Non
 
 
 def test_evidence_files_are_downloads(client, tree: Tree) -> None:
-    x = OrganizationFactory()
+    x = new_organization()
     assessment = assessment_services.submit_assessment(
         actor=member_of(x),
         organization=x,
@@ -371,7 +379,7 @@ def test_evidence_files_are_downloads(client, tree: Tree) -> None:
 def test_the_objective_page_shows_where_organizations_disagree(client, tree: Tree) -> None:
     with time_machine.travel(datetime.datetime(2026, 1, 15, 12, tzinfo=datetime.UTC)):
         publish_value(tree.indicator, "2025", "20")  # on track
-        x = OrganizationFactory()
+        x = new_organization()
         assessment_services.submit_assessment(
             actor=member_of(x),
             organization=x,
@@ -393,9 +401,9 @@ def test_the_assessments_section_costs_the_same_for_2_and_40_assessments(
 ) -> None:
     def add(count: int) -> None:
         for _ in range(count):
-            x = OrganizationFactory()
+            x = new_organization()
             for node in (tree.objective, tree.activity):
-                a = AssessmentFactory(node=node, organization=x, period=period(tree.plan, "2025"))
+                a = new_assessment(node=node, organization=x, period=period(tree.plan, "2025"))
                 AssessmentReply.objects.create(assessment=a, text="Yanıt")
                 a.evidence.create(url="https://example.org/kanit")
 
@@ -445,8 +453,13 @@ def test_badges_on_every_plan_node_and_in_the_municipality_list(client, tree: Tr
 
 
 def test_a_node_without_values_says_so_and_is_not_overdue_before_adoption(client) -> None:
-    plan = build_plan(aims=1, objectives_per_aim=1, indicators_per_objective=1, measurements=False,
-                      status=StrategicPlan.Status.CONSULTATION)
+    plan = build_plan(
+        aims=1,
+        objectives_per_aim=1,
+        indicators_per_objective=1,
+        measurements=False,
+        status=StrategicPlan.Status.CONSULTATION,
+    )
     text = text_of(client.get(plan_url("plan_detail", plan), HTTP_ACCEPT_LANGUAGE="en"))
     assert "No value published yet" in text
     assert "badge-overdue" not in client.get(plan_url("plan_detail", plan)).content.decode()
@@ -454,8 +467,8 @@ def test_a_node_without_values_says_so_and_is_not_overdue_before_adoption(client
 
 @pytest.mark.parametrize("language", ["tr", "en"])
 def test_every_monitoring_page_renders_in_both_languages(client, tree: Tree, language: str) -> None:
-    x = OrganizationFactory()
-    assessment: Assessment = AssessmentFactory(  # type: ignore[assignment]
+    x = new_organization()
+    assessment = new_assessment(
         node=tree.objective, organization=x, period=period(tree.plan, "2025")
     )
     editor = staff(Role.EDITOR, tree.municipality)
