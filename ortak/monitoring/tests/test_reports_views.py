@@ -4,8 +4,10 @@ progress page, failures, and the cost in queries."""
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, cast
 
 import pytest
@@ -13,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from ortak.accounts.tests.factories import UserFactory
 from ortak.audit.models import AuditEvent
@@ -21,11 +24,12 @@ from ortak.monitoring.reports.periods import ReportKind, ReportPeriod
 from ortak.monitoring.services import reports as report_services
 from ortak.monitoring.services.reports import STALLED_AFTER, claim_report, draw_report
 from ortak.monitoring.tasks_reports import ReportDrawingFailed, draw_report_task
-from ortak.monitoring.tests.test_reports_data import report_plan
-from ortak.organizations.models import Municipality
-from ortak.organizations.tests.factories import MunicipalityFactory
+from ortak.monitoring.tests.test_reports_data import assess, report_plan
+from ortak.organizations.models import Municipality, Organization
+from ortak.organizations.tests.factories import MunicipalityFactory, OrganizationFactory
+from ortak.participation.models import ResponsivenessFigure
 from ortak.plans.aggregates import recompute_plan
-from ortak.plans.models import StrategicPlan
+from ortak.plans.models import Indicator, StrategicPlan
 from ortak.plans.tests.factories import plan_editor
 
 pytestmark = pytest.mark.django_db
@@ -436,3 +440,33 @@ def test_serving_a_kept_file_costs_a_few_queries_whatever_the_plan_size(
 
     with django_assert_max_num_queries(8):
         assert client.get(download_url(large, "xlsx")).status_code == 200
+
+
+def test_report_shows_cso_ratings_and_responsiveness_in_the_page_and_the_workbook(
+    client: Client,
+) -> None:
+    plan = report_plan(aims=1, objectives_per_aim=1)
+    organization = cast(Organization, OrganizationFactory(name="Van Kent Gönüllüleri"))
+    indicator = Indicator.objects.get(plan=plan, code="1.1.2")
+    assess(plan, organization=organization, node=indicator, period="2025", rating="off_track")
+    ResponsivenessFigure.objects.create(
+        municipality=plan.municipality, received=4, answered=2, due=3, answered_within_deadline=1
+    )
+
+    page = text_of(client.get(detail_url(plan), headers={"accept-language": "en"}))
+    workbook = load_workbook(
+        io.BytesIO(
+            b"".join(
+                client.get(  # type: ignore[attr-defined]
+                    download_url(plan, "xlsx"), headers={"accept-language": "en"}
+                ).streaming_content
+            )
+        )
+    )
+
+    assert "Van Kent Gönüllüleri off track" in page
+    assert f"{plan.municipality.name} 4 2 50.00 33.33" in page
+    cso = [row for row in workbook["CSO view"].iter_rows(values_only=True) if row[0] == "1.1.2"]
+    assert cso[0][2:4] == ("Van Kent Gönüllüleri", "off track")
+    responsiveness = list(workbook["Responsiveness"].iter_rows(values_only=True))
+    assert responsiveness[2][:4] == (plan.municipality.name, 4, 2, Decimal("50.00"))
