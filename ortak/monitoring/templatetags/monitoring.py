@@ -8,6 +8,7 @@ data through these tags:
   or indicator (no query: the figures are stored on the node);
 - ``{% municipality_freshness page_obj as freshness %}`` once per list (one query), then
   ``{% municipality_badge freshness municipality %}`` per row;
+- ``{% municipality_monitoring municipality %}``: the municipality page's monitoring section;
 - ``{% node_assessments node %}``: the "STK değerlendirmeleri" section of an objective or an
   indicator page, with the "sivil toplumun görüşü" summary on an objective's.
 """
@@ -19,12 +20,14 @@ from typing import Any
 
 from django import template
 from django.db import models
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from ortak.core.sanitize import render_markdown
 from ortak.monitoring import permissions
 from ortak.monitoring.models import Rating
 from ortak.monitoring.selectors import assessments as assessment_selectors
+from ortak.monitoring.selectors.dashboard import monitored_plan
 from ortak.monitoring.selectors.freshness import (
     Freshness,
     freshness_of,
@@ -68,6 +71,24 @@ def municipality_freshness(municipalities: Iterable[Any]) -> dict[int, Freshness
 @register.inclusion_tag("monitoring/_freshness_badge_tag.html")
 def municipality_badge(freshness: dict[int, Freshness], municipality: Any) -> dict[str, Any]:
     return {"freshness": freshness.get(municipality.pk), "compact": True}
+
+
+@register.inclusion_tag("monitoring/_municipality_monitoring.html", takes_context=True)
+def municipality_monitoring(context: template.Context, municipality: Any) -> dict[str, Any]:
+    """The municipality page's section: the monitored plan's freshness, its history and
+    reports, and for the municipality's staff their dashboard (two to four queries)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    plan = monitored_plan(municipality, timezone.localdate())
+    if plan is not None:
+        plan.municipality = municipality
+    return {
+        "municipality": municipality,
+        "plan": plan,
+        "freshness": freshness_of(plan) if plan is not None else None,
+        "compact": False,
+        "is_staff": permissions.can_view_dashboard(user, municipality),
+    }
 
 
 @register.inclusion_tag("monitoring/assessments/section.html", takes_context=True)

@@ -498,3 +498,15 @@ def test_every_monitoring_page_renders_in_both_languages(client, tree: Tree, lan
         ),
     ):
         assert client.get(url, HTTP_ACCEPT_LANGUAGE=language).status_code == 200, url
+
+
+def test_the_municipality_page_links_to_the_history_and_staff_to_their_dashboard(
+    client, tree: Tree
+) -> None:
+    url = reverse("organizations:municipality_detail", args=[tree.municipality.slug])
+    dashboard = reverse("monitoring:dashboard", args=[tree.municipality.slug])
+    html = client.get(url).content.decode()
+    assert reverse("monitoring:history", args=[tree.municipality.slug, 2025, 2029]) in html
+    assert dashboard not in html
+    client.force_login(staff(Role.RESPONDER, tree.municipality, tree.unit))
+    assert dashboard in client.get(url).content.decode()
