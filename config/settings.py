@@ -257,6 +257,8 @@ LOGGING = {
 ORTAK_STATUS_ON_TRACK = 90
 ORTAK_STATUS_AT_RISK = 60
 ORTAK_ANSWER_DEADLINE_DAYS = 30  # Law 3071 on the right to petition
+# Monitoring: days before a period's due date on which indicator owners are reminded.
+ORTAK_MONITORING_REMINDER_DAYS = (14, 3)
 ORTAK_UPLOAD_MAX_BYTES = env_int("ORTAK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 ORTAK_IMPORT_MAX_BYTES = env_int("ORTAK_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # Report files (monitoring) of plans with more indicators are drawn by the task worker.
