@@ -116,7 +116,7 @@ class MonitoringPeriod(TimeStampedModel):
         verbose_name = _("monitoring period")
         verbose_name_plural = _("monitoring periods")
         # Time order: 2026-H1 before 2026.
-        ordering = ["plan", "year", "-is_half_year"]
+        ordering = ["plan_id", "year", "-is_half_year"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="monitoring_period_unique_code"),
             models.CheckConstraint(
