@@ -10,14 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema
 
-from ortak.organizations.models import Municipality
 from ortak.plans import selectors
-from ortak.plans.models import Aim, Indicator, IndicatorTarget, Objective, StrategicPlan
+from ortak.plans.models import Aim, Indicator, Objective, StrategicPlan
 from ortak.plans.permissions import can_view_plan
 
 router = Router(tags=["plans"])
@@ -104,7 +102,7 @@ def _plan_out(plan: StrategicPlan, slug: str) -> dict[str, Any]:
 @router.get("/municipalities/{slug}", response=list[PlanOut], summary="Plans of a municipality")
 def municipality_plans(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     """The municipality's published plans (drafts only for its editors), newest first."""
-    municipality = Municipality.objects.filter(slug=slug).first()
+    municipality = selectors.municipality_by_slug(slug)
     if municipality is None:
         raise Http404
     plans = StrategicPlan.objects.filter(municipality=municipality).order_by("-start_year")
@@ -155,24 +153,10 @@ def plan_tree(request: HttpRequest, slug: str, period: str) -> dict[str, Any]:
     Six queries whatever the size of the plan.
     """
     start, end = _period(period)
-    plan = selectors.plan_by_period(slug=slug, start_year=start, end_year=end)
-    if plan is None or not can_view_plan(request.user, plan):
+    plan = selectors.plan_visible_to(request.user, slug=slug, start_year=start, end_year=end)
+    if plan is None:
         raise Http404
-    aims = Aim.objects.filter(plan=plan).prefetch_related(
-        Prefetch(
-            "objectives",
-            queryset=Objective.objects.select_related("responsible_unit")
-            .order_by("number")
-            .prefetch_related(
-                Prefetch(
-                    "indicators",
-                    queryset=Indicator.objects.order_by("number").prefetch_related(
-                        Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-                    ),
-                )
-            ),
-        )
-    )
+    aims = selectors.plan_tree(plan)
     return {
         **_plan_out(plan, slug),
         "municipality": plan.municipality.name,

@@ -254,7 +254,7 @@ INDICATOR_FIELDS = (
 )
 ACTIVITY_FIELDS = ("id", "code", "name", "responsible_unit_id")
 
-Rows = list[dict[str, Any]]
+Rows = list[Mapping[str, Any]]
 
 
 def _tree_rows(aims: Sequence[Aim]) -> tuple[Rows, Rows, Rows]:

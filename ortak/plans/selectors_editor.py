@@ -1,4 +1,5 @@
-"""Reads for the editor pages (public reads live in ``selectors``, owned by the pages work).
+"""Reads for the editor pages. The plan and the municipality of a URL are read as the public
+pages read them (``selectors.plan_visible_to``, ``selectors.municipality_by_slug``).
 
 Each function writes its joins once; the dashboard's query count is pinned by a test on a plan
 with 150 indicators.
@@ -19,18 +20,6 @@ from ortak.plans.models import (
     PlanRevision,
     StrategicPlan,
 )
-
-
-def municipality_by_slug(slug: str) -> Municipality | None:
-    return Municipality.objects.filter(slug=slug).first()
-
-
-def plan_for_editor(*, slug: str, start_year: int, end_year: int) -> StrategicPlan | None:
-    return (
-        StrategicPlan.objects.select_related("municipality", "revision_head")
-        .filter(municipality__slug=slug, start_year=start_year, end_year=end_year)
-        .first()
-    )
 
 
 def plans_of(municipality: Municipality) -> QuerySet[StrategicPlan]:

@@ -24,6 +24,8 @@ from ortak.plans.models import (
     Objective,
     StrategicPlan,
 )
+from ortak.plans.numbers import decimals_needed
+from ortak.plans.permissions import can_view_plan
 
 # --- Lenses and figures ---------------------------------------------------------------
 
@@ -131,6 +133,25 @@ def plan_by_period(*, slug: str, start_year: int, end_year: int) -> StrategicPla
     )
 
 
+def plan_visible_to(
+    user: Any, *, slug: str, start_year: int, end_year: int
+) -> StrategicPlan | None:
+    """The plan of that period if ``user`` may see it (``permissions.can_view_plan``), else None.
+
+    Every page and download of one plan reads it this way, so that a draft answers exactly as a
+    plan that does not exist. One query (three for a signed-in reader of a draft).
+    """
+    plan = plan_by_period(slug=slug, start_year=start_year, end_year=end_year)
+    if plan is None or not can_view_plan(user, plan):
+        return None
+    return plan
+
+
+def municipality_by_slug(slug: str) -> Municipality | None:
+    """One query."""
+    return Municipality.objects.filter(slug=slug).first()
+
+
 def public_plans_of(municipality: Municipality) -> QuerySet[StrategicPlan]:
     """Non-draft plans of a municipality, newest first."""
     return (
@@ -227,23 +248,38 @@ def aim_by_code(plan: StrategicPlan, code: str) -> Aim | None:
     )
 
 
+def _indicators_with_targets() -> Prefetch:
+    """An objective's indicators in number order, with their owner unit and yearly targets."""
+    return Prefetch(
+        "indicators",
+        queryset=Indicator.objects.select_related("owner_unit")
+        .prefetch_related(Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year")))
+        .order_by("number"),
+    )
+
+
 def objective_by_code(plan: StrategicPlan, code: str) -> Objective | None:
     """The objective card and its indicators with their targets. Four queries."""
     return (
         Objective.objects.filter(plan=plan, code=code)
         .select_related("aim", "responsible_unit")
-        .prefetch_related(
-            "cooperating_units",
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.select_related("owner_unit")
-                .prefetch_related(
-                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-                )
-                .order_by("number"),
-            ),
-        )
+        .prefetch_related("cooperating_units", _indicators_with_targets())
         .first()
+    )
+
+
+def plan_tree(plan: StrategicPlan) -> list[Aim]:
+    """Aims → objectives (with their responsible unit) → indicators with their targets, in
+    number order. Four queries whatever the size of the plan."""
+    objectives = (
+        Objective.objects.select_related("responsible_unit")
+        .order_by("number")
+        .prefetch_related(_indicators_with_targets())
+    )
+    return list(
+        Aim.objects.filter(plan=plan)
+        .order_by("number")
+        .prefetch_related(Prefetch("objectives", queryset=objectives))
     )
 
 
@@ -315,17 +351,9 @@ def indicator_years(indicator: Indicator, years: list[int]) -> list[IndicatorYea
 def display_decimals(values: list[Decimal | None], most: int = 2) -> int:
     """How many decimals a set of figures needs (0 for counts, at most ``most``).
 
-    One precision per indicator keeps its table columns aligned; stored values carry four
-    decimal places whatever was entered.
+    One precision per indicator keeps its table columns aligned (``numbers.decimals_needed``).
     """
-    needed = 0
-    for value in values:
-        if value is None:
-            continue
-        exponent = value.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and exponent < 0:
-            needed = max(needed, -exponent)
-    return min(needed, most)
+    return decimals_needed(values, most=most)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ortak.organizations.tests.factories import UnitFactory
-from ortak.plans import selectors_editor
+from ortak.plans import selectors, selectors_editor
 from ortak.plans.models import FigureRevision, IndicatorTarget
 from ortak.plans.quality import audit_plan, findings_by_node, summarise
 from ortak.plans.revisions import append_revision
@@ -160,7 +160,7 @@ def test_audit_of_a_tree_the_page_has_loaded_finds_the_same_in_three_queries(
         ActivityFactory(objective=indicator.objective, code="F1", responsible_unit=unit)
     ActivityFactory(objective=indicator.objective, code="F2", responsible_unit=None)
     MeasurementFactory(indicator=indicator, period="2025", value=D(99))  # unexplained
-    loaded = selectors_editor.plan_for_editor(
+    loaded = selectors.plan_by_period(
         slug=plan.municipality.slug, start_year=plan.start_year, end_year=plan.end_year
     )
     assert loaded is not None

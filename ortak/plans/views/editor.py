@@ -41,6 +41,7 @@ from ortak.plans.forms import (
 )
 from ortak.plans.models import Activity, Aim, Indicator, Objective, StrategicPlan
 from ortak.plans.services.plans import TRANSITIONS
+from ortak.plans.views._common import municipality_or_404, plan_or_404
 
 GET_POST = require_http_methods(["GET", "POST"])
 YEAR_PREFIXES = ("target_", "planned_", "actual_")
@@ -50,18 +51,14 @@ YEAR_PREFIXES = ("target_", "planned_", "actual_")
 
 
 def _municipality(request: HttpRequest, slug: str) -> Municipality:
-    municipality = selectors.municipality_by_slug(slug)
-    if municipality is None:
-        raise Http404
+    municipality = municipality_or_404(slug)
     if not permissions.can_create_plan(request.user, municipality):
         raise PermissionDenied
     return municipality
 
 
 def _plan(request: HttpRequest, slug: str, start: int, end: int) -> StrategicPlan:
-    plan = selectors.plan_for_editor(slug=slug, start_year=start, end_year=end)
-    if plan is None or not permissions.can_view_plan(request.user, plan):
-        raise Http404
+    plan = plan_or_404(request, slug, start, end)
     if not permissions.can_edit_plan(request.user, plan):
         raise PermissionDenied
     return plan

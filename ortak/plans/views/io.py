@@ -14,14 +14,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ortak.organizations import permissions as org_permissions
 from ortak.organizations.models import Municipality
-from ortak.plans import permissions, selectors
+from ortak.plans import permissions
 from ortak.plans.io.exporter import CONTENT_TYPES, export_filename, export_plan, template_xlsx
 from ortak.plans.io.forms import ImportConfirmForm, ImportUploadForm, TemplateForm
 from ortak.plans.io.importer import ImportReport, import_file
@@ -36,10 +36,11 @@ from ortak.plans.io.uploads import (
 )
 from ortak.plans.io.validate import find_plan
 from ortak.plans.models import StrategicPlan
+from ortak.plans.views._common import municipality_or_404, plan_or_404
 
 
 def _municipality_for_import(request: HttpRequest, slug: str) -> Municipality:
-    municipality = get_object_or_404(Municipality, slug=slug)
+    municipality = municipality_or_404(slug)
     if not permissions.can_import_plan(request.user, municipality):
         raise PermissionDenied
     return municipality
@@ -105,7 +106,7 @@ def _upload_target(
         municipality = plan.municipality
     else:
         plan = None
-        municipality = get_object_or_404(Municipality, slug=slug)
+        municipality = municipality_or_404(slug)
     if not permissions.can_import_plan(request.user, municipality):
         raise PermissionDenied
     if ticket is not None and ticket.municipality_id != municipality.pk:
@@ -171,7 +172,7 @@ def _imported(request: HttpRequest, report: ImportReport) -> HttpResponse:
 @require_GET
 def import_template(request: HttpRequest, slug: str) -> HttpResponse:
     """The empty Excel template, with the municipality and the plan years filled in."""
-    municipality = get_object_or_404(Municipality, slug=slug)
+    municipality = municipality_or_404(slug)
     try:
         start = int(request.GET.get("baslangic", ""))
     except ValueError:
@@ -188,9 +189,7 @@ def plan_export(request: HttpRequest, slug: str, start: int, end: int, fmt: str)
     """Download a plan; public once out of draft, a draft only to its editors (404 otherwise)."""
     if fmt not in CONTENT_TYPES:
         raise Http404
-    plan = selectors.plan_by_period(slug=slug, start_year=start, end_year=end)
-    if plan is None or not permissions.can_view_plan(request.user, plan):
-        raise Http404
+    plan = plan_or_404(request, slug, start, end)
     response = _attachment(export_plan(plan, fmt), CONTENT_TYPES[fmt], export_filename(plan, fmt))
     if not plan.is_public:
         patch_cache_control(response, private=True, no_store=True)

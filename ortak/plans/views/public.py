@@ -18,14 +18,7 @@ from ortak.core.charts import Series, line_chart
 from ortak.core.templatetags.ortak import number
 from ortak.plans import selectors
 from ortak.plans.models import Indicator, StrategicPlan
-from ortak.plans.permissions import can_view_plan
-
-
-def _plan_or_404(request: HttpRequest, slug: str, start: int, end: int) -> StrategicPlan:
-    plan = selectors.plan_by_period(slug=slug, start_year=start, end_year=end)
-    if plan is None or not can_view_plan(request.user, plan):
-        raise Http404
-    return plan
+from ortak.plans.views._common import plan_or_404
 
 
 def _year(request: HttpRequest, plan: StrategicPlan) -> int | None:
@@ -34,7 +27,7 @@ def _year(request: HttpRequest, plan: StrategicPlan) -> int | None:
 
 
 def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     year = _year(request, plan)
     context = {
         "plan": plan,
@@ -47,7 +40,7 @@ def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
 
 
 def aim_detail(request: HttpRequest, slug: str, start: int, end: int, code: str) -> HttpResponse:
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     aim = selectors.aim_by_code(plan, code)
     if aim is None:
         raise Http404
@@ -67,7 +60,7 @@ def aim_detail(request: HttpRequest, slug: str, start: int, end: int, code: str)
 def objective_detail(
     request: HttpRequest, slug: str, start: int, end: int, code: str
 ) -> HttpResponse:
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     objective = selectors.objective_by_code(plan, code)
     if objective is None:
         raise Http404
@@ -86,7 +79,7 @@ def objective_detail(
 def indicator_detail(
     request: HttpRequest, slug: str, start: int, end: int, code: str
 ) -> HttpResponse:
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     indicator = selectors.indicator_by_code(plan, code)
     if indicator is None:
         raise Http404
@@ -130,14 +123,14 @@ def _indicator_chart(
 
 
 def activity_list(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     context = {"plan": plan, "years": plan.years, "table": selectors.activity_table(plan)}
     return render(request, "plans/public/activity_list.html", context)
 
 
 def methodology(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     """ "Nasıl hesaplanıyor?": rules 1–7 in plain words, with the plan's own numbers."""
-    plan = _plan_or_404(request, slug, start, end)
+    plan = plan_or_404(request, slug, start, end)
     context = {
         "plan": plan,
         "example": selectors.worked_example(plan),
