@@ -26,6 +26,7 @@ from ortak.plans.models import (
     PlanRevision,
     StrategicPlan,
 )
+from ortak.plans.numbers import decimals_needed
 
 
 class TurkishDecimalField(forms.CharField):
@@ -38,9 +39,7 @@ class TurkishDecimalField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal):
-            exponent = value.normalize().as_tuple().exponent
-            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-            return format_number(value, decimals)
+            return format_number(value, decimals_needed([value]))
         return value
 
     def clean(self, value: Any) -> Decimal | None:  # type: ignore[override]

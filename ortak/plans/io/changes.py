@@ -9,6 +9,7 @@ from typing import Any
 
 from ortak.plans.io.document import ActivityRow, AimRow, IndicatorRow, MeasurementRow, ObjectiveRow
 from ortak.plans.models import FigureRevision, StrategicPlan
+from ortak.plans.numbers import decimals_needed
 
 __all__ = ["KINDS", "Changes", "FigureChange"]
 
@@ -39,11 +40,7 @@ class FigureChange:
     @property
     def decimals(self) -> int:
         """As many decimals as the more precise of the two values needs (for display)."""
-        places = [0]
-        for value in (self.old, self.new):
-            exponent = value.normalize().as_tuple().exponent if value is not None else 0
-            places.append(-exponent if isinstance(exponent, int) and exponent < 0 else 0)
-        return max(places)
+        return decimals_needed([self.old, self.new])
 
 
 @dataclass

@@ -17,6 +17,8 @@ from typing import Any
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from ortak.plans.numbers import decimals_needed
+
 __all__ = [
     "ActivityRow",
     "AimRow",
@@ -46,9 +48,7 @@ format_message = lazy(_format, str)
 def _number_text(value: Decimal) -> str:
     from ortak.core.templatetags.ortak import number
 
-    exponent = value.normalize().as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return number(value, decimals)
+    return number(value, decimals_needed([value]))
 
 
 # A number for a message, formatted when rendered: "1.234,5" in Turkish, "1,234.5" in English.

@@ -42,6 +42,7 @@ from ortak.plans.io.workbook import (
     SheetSpec,
     choice_label,
 )
+from ortak.plans.numbers import decimals_needed
 
 __all__ = ["json_number", "plain_number", "write_csv", "write_xlsx"]
 
@@ -252,10 +253,7 @@ def write_xlsx(document: PlanDocument, *, years: Sequence[int] | None = None) ->
 
 
 def _csv_number(value: Decimal) -> str:
-    normal = value.normalize()
-    exponent = normal.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_number(value, decimals)
+    return format_number(value, decimals_needed([value]))
 
 
 def write_csv(measurements: Sequence[MeasurementRow]) -> bytes:
