@@ -64,10 +64,12 @@ def test_citizen_signs_up_suggests_on_an_objective_and_reads_the_answer(
         assert user.preferred_language == language
         assert user.consents.count() == 1
 
-    with step("read objective 1.2, then open its suggestions (no link from the plan page yet)"):
+    with step("read objective 1.2 and choose 'make a suggestion' on it"):
         visit(page, f"{plan}/hedef/1.2/")
-        visit(page, f"/katilim/plan-ogesi/objective/{objective.pk}/")
-        follow(page, page.locator('main a[href^="/katilim/oneri/yeni/"]'))
+        follow(
+            page,
+            page.locator(f'main a[href="/katilim/oneri/yeni/?hedef=objective:{objective.pk}"]'),
+        )
 
     with step("write the suggestion with the keyboard and send it"):
         type_into(page, page.locator("#id_title"), TITLE)

@@ -90,9 +90,13 @@ def test_user_registers_an_organization_and_a_moderator_verifies_it(
         visit(page, f"/kuruluslar/{organization.slug}/")
 
     indicator = town.plan.indicators.get(code="2.1.2")
+    plan = f"/belediyeler/{town.municipality.slug}/plan/{town.plan.period_label}"
     with step("on behalf of the organization, offer cooperation on indicator 2.1.2"):
-        visit(page, f"/katilim/plan-ogesi/indicator/{indicator.pk}/")
-        follow(page, page.locator('main a[href^="/katilim/isbirligi/yeni/"]'))
+        visit(page, f"{plan}/gosterge/2.1.2/")
+        follow(
+            page,
+            page.locator(f'main a[href="/katilim/isbirligi/yeni/?hedef=indicator:{indicator.pk}"]'),
+        )
         organization_choice = page.locator("#id_organization")
         assert organization_choice.input_value() == str(organization.pk)
         type_into(page, page.locator("#id_title"), "Dere izleme gönüllüleri")
