@@ -400,6 +400,9 @@ REPRESENTATIVES: dict[str, Representative] = {
     # Monitoring workflow and assessments (data: ortak/monitoring/tests/guard.py)
     "monitoring:dashboard": Representative(_municipality, user="editor"),
     "monitoring:measurement_form": Representative(value_form_kwargs, user="responder"),
+    "monitoring:owner_form": Representative(
+        lambda d: {k: v for k, v in value_form_kwargs(d).items() if k != "period"}, user="editor"
+    ),
     "monitoring:calendar": Representative(_municipality, user="editor"),
     "monitoring:history": Representative(_plan),
     "monitoring:assessment_new": Representative(

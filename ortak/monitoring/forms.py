@@ -11,10 +11,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from ortak.accounts.models import User
 from ortak.monitoring.models import MonitoringPeriod, Rating
 from ortak.monitoring.models.assessments import TEXT_MAX_LENGTH
 from ortak.monitoring.services.assessments import MAX_EVIDENCE
-from ortak.organizations.models import Organization
+from ortak.organizations.models import Municipality, Organization, Unit
 
 MARKDOWN_HINT = _("Plain text, or simple markdown: **bold**, *italic*, lists and links.")
 
@@ -65,6 +66,37 @@ class MeasurementForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["evidence"].help_text = _evidence_hint()
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.public_name} ({obj.email})"
+
+
+class OwnerForm(forms.Form):
+    owner_unit = UnitChoiceField(
+        label=_("Owner unit"), queryset=Unit.objects.none(), required=False
+    )
+    owner = StaffChoiceField(
+        label=_("Named owner"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("A member of the municipality's staff; reminders go to them and the unit."),
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit_field: Any = self.fields["owner_unit"]
+        unit_field.queryset = Unit.objects.filter(municipality=municipality).order_by("name")
+        owner_field: Any = self.fields["owner"]
+        owner_field.queryset = User.objects.filter(
+            memberships__municipality=municipality, is_active=True, erased_at__isnull=True
+        ).order_by("display_name", "email")
 
 
 class ReturnForm(forms.Form):

@@ -36,6 +36,7 @@ __all__ = [
     "StaffRole",
     "can_assess",
     "can_assess_for",
+    "can_assign_owner",
     "can_draft_measurement",
     "can_edit_assessment",
     "can_edit_calendar",
@@ -178,6 +179,15 @@ def can_return_measurement(user: Any, measurement: Measurement) -> bool:
         and is_monitored(plan)
         and _is_editor(user, plan.municipality_id)
     )
+
+
+def can_assign_owner(user: Any, indicator: Indicator) -> bool:
+    """Name the indicator's owner unit and staff: the strategy unit, on a plan not archived.
+
+    Owners are operational, not plan content: they change after adoption without a revision.
+    """
+    plan = indicator.plan
+    return plan.status != StrategicPlan.Status.ARCHIVED and _is_editor(user, plan.municipality_id)
 
 
 def can_view_dashboard(user: Any, municipality: Municipality) -> bool:

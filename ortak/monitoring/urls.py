@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         dashboard.measurement_form,
         name="measurement_form",
     ),
+    path(STAFF + "sorumlu/<int:indicator_id>/", dashboard.owner_form, name="owner_form"),
     path(STAFF + "gonder/<int:measurement_id>/", dashboard.submit, name="submit"),
     path(STAFF + "yayimla/", dashboard.publish, name="publish"),
     path(STAFF + "geri-gonder/<int:measurement_id>/", dashboard.send_back, name="send_back"),

@@ -254,6 +254,8 @@ def measurement_for_form(
     if indicator is None:
         return None, None, None
     indicator.plan = plan
+    if not period_code:
+        return indicator, None, None
     period = MonitoringPeriod.objects.filter(plan=plan, code=period_code).first()
     if period is None:  # periods are generated on demand
         period = next((p for p in ensure_periods(plan) if p.code == period_code), None)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from ortak.audit.services import record_event
 from ortak.monitoring import permissions, tasks
 from ortak.monitoring.services._common import require, save, user_or_none
+from ortak.organizations.models import Membership, Unit
 from ortak.plans import progress
 from ortak.plans.aggregates import recompute_plan
 from ortak.plans.models import Indicator, Measurement, StrategicPlan
@@ -30,6 +31,7 @@ from ortak.plans.services._common import validate_evidence
 from ortak.plans.services.figures import check_new_measurement
 
 __all__ = [
+    "assign_owner",
     "publish_measurement",
     "publish_measurements",
     "return_measurement",
@@ -201,3 +203,37 @@ def return_measurement(*, actor: Any, measurement: Measurement, note: str) -> Me
             )
         )
     return measurement
+
+
+@transaction.atomic
+def assign_owner(
+    *, actor: Any, indicator: Indicator, owner_unit: Unit | None, owner: Any | None
+) -> Indicator:
+    """Name the unit and the staff member who report the indicator's values (reminders go to
+    them). The owner must hold a role in the plan's municipality."""
+    require(permissions.can_assign_owner(actor, indicator))
+    municipality_id = indicator.plan.municipality_id
+    errors: dict[str, Any] = {}
+    if owner_unit is not None and owner_unit.municipality_id != municipality_id:
+        errors["owner_unit"] = _("Choose a unit of this municipality.")
+    if (
+        owner is not None
+        and not Membership.objects.filter(user=owner, municipality_id=municipality_id).exists()
+    ):
+        errors["owner"] = _("Choose a member of the municipality's staff.")
+    if errors:
+        raise ValidationError(errors)
+    old = (indicator.owner_unit_id, indicator.owner_id)
+    indicator.owner_unit = owner_unit
+    indicator.owner = owner
+    save(indicator)
+    record_event(
+        actor=actor,
+        action="indicator.owner_assigned",
+        target=indicator,
+        data={
+            "old": {"unit": old[0], "owner": old[1]},
+            "new": {"unit": indicator.owner_unit_id, "owner": indicator.owner_id},
+        },
+    )
+    return indicator

@@ -85,11 +85,12 @@ ACTIONS: dict[str, Action] = {
     "reply": lambda u, w: p.can_reply_to_assessment(u, w.assessment),
     "view dashboard": lambda u, w: p.can_view_dashboard(u, w.tree.municipality),
     "edit calendar": lambda u, w: p.can_edit_calendar(u, w.tree.municipality),
+    "assign owner": lambda u, w: p.can_assign_owner(u, w.tree.indicator),
     "view history": lambda u, w: p.can_view_history(u, w.tree.plan),
 }
 
 UNIT_STAFF = {"draft value", "change draft", "submit", "view dashboard", "view history"}
-STRATEGY_UNIT = UNIT_STAFF | {"publish", "send back", "reply", "edit calendar"}
+STRATEGY_UNIT = UNIT_STAFF | {"publish", "send back", "reply", "edit calendar", "assign owner"}
 X_MEMBER = {"assess for X", "change X's assessment", "view history"}
 
 ALLOWED: dict[str, set[str]] = {

@@ -510,3 +510,20 @@ def test_the_municipality_page_links_to_the_history_and_staff_to_their_dashboard
     assert dashboard not in html
     client.force_login(staff(Role.RESPONDER, tree.municipality, tree.unit))
     assert dashboard in client.get(url).content.decode()
+
+
+def test_the_editor_changes_an_owner_from_the_value_page(client, tree: Tree) -> None:
+    newcomer = staff(Role.RESPONDER, tree.municipality, tree.other_unit)
+    client.force_login(staff(Role.EDITOR, tree.municipality))
+    value_page = reverse(
+        "monitoring:measurement_form", args=[tree.municipality.slug, tree.indicator.pk, "2025"]
+    )
+    owner_url = reverse("monitoring:owner_form", args=[tree.municipality.slug, tree.indicator.pk])
+    assert owner_url in client.get(value_page).content.decode()
+    assert client.get(owner_url).status_code == 200
+    response = client.post(owner_url, {"owner_unit": tree.other_unit.pk, "owner": newcomer.pk})
+    assert response.status_code == 302
+    tree.indicator.refresh_from_db()
+    assert tree.indicator.owner == newcomer
+    client.force_login(tree.owner)
+    assert client.get(owner_url).status_code == 403

@@ -212,3 +212,28 @@ def test_no_workflow_on_a_plan_that_is_not_adopted(tree: Tree) -> None:
     tree.indicator.plan.refresh_from_db()
     with pytest.raises(PermissionDenied):
         _draft(tree)
+
+
+def test_the_strategy_unit_names_an_indicators_owner_after_adoption(tree: Tree) -> None:
+    editor = staff(Role.EDITOR, tree.municipality)
+    newcomer = staff(Role.RESPONDER, tree.municipality, tree.other_unit)
+    workflow.assign_owner(
+        actor=editor, indicator=tree.indicator, owner_unit=tree.other_unit, owner=newcomer
+    )
+    tree.indicator.refresh_from_db()
+    assert (tree.indicator.owner_unit, tree.indicator.owner) == (tree.other_unit, newcomer)
+    assert AuditEvent.objects.filter(action="indicator.owner_assigned").exists()
+
+
+def test_an_owner_comes_from_the_municipality(tree: Tree) -> None:
+    editor = staff(Role.EDITOR, tree.municipality)
+    elsewhere = adopted_tree()
+    with pytest.raises(ValidationError) as error:
+        workflow.assign_owner(
+            actor=editor, indicator=tree.indicator, owner_unit=elsewhere.unit, owner=elsewhere.owner
+        )
+    assert {"owner_unit", "owner"} == set(error.value.message_dict)
+    with pytest.raises(PermissionDenied):
+        workflow.assign_owner(
+            actor=tree.owner, indicator=tree.indicator, owner_unit=None, owner=None
+        )

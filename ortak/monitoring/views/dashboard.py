@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ortak.monitoring import permissions
-from ortak.monitoring.forms import MeasurementForm, ReturnForm
+from ortak.monitoring.forms import MeasurementForm, OwnerForm, ReturnForm
 from ortak.monitoring.selectors import dashboard as selectors
 from ortak.monitoring.services import workflow
 from ortak.monitoring.views._common import add_errors, municipality_or_404
@@ -136,6 +136,7 @@ def measurement_form(
         "can_return": measurement is not None
         and permissions.can_return_measurement(request.user, measurement),
         "return_form": ReturnForm(),
+        "can_assign_owner": permissions.can_assign_owner(request.user, indicator),
     }
     return render(request, "monitoring/dashboard/measurement_form.html", context)
 
@@ -212,3 +213,36 @@ def send_back(request: HttpRequest, slug: str, measurement_id: int) -> HttpRespo
         measurement.indicator_id,
         measurement.period,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def owner_form(request: HttpRequest, slug: str, indicator_id: int) -> HttpResponse:
+    """Name the indicator's owner unit and staff member (the strategy unit)."""
+    municipality = _staff_municipality(request, slug)
+    plan = _plan_or_404(municipality)
+    indicator, _period, _value = selectors.measurement_for_form(plan, indicator_id, "")
+    if indicator is None:
+        raise Http404
+    if not permissions.can_assign_owner(request.user, indicator):
+        raise PermissionDenied
+    form = OwnerForm(
+        request.POST or None,
+        municipality=municipality,
+        initial={"owner_unit": indicator.owner_unit_id, "owner": indicator.owner_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.assign_owner(
+                actor=request.user,
+                indicator=indicator,
+                owner_unit=form.cleaned_data["owner_unit"],
+                owner=form.cleaned_data["owner"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The indicator's owner is saved."))
+            return _back(municipality)
+    context = {"municipality": municipality, "plan": plan, "indicator": indicator, "form": form}
+    return render(request, "monitoring/dashboard/owner_form.html", context)
