@@ -35,6 +35,7 @@ from ortak.plans.models import (
     StrategicPlan,
 )
 from ortak.plans.revisions import append_revision
+from ortak.plans.services._common import target_writes
 
 __all__ = ["write_changes"]
 
@@ -269,19 +270,15 @@ class _Writer:
 
     def targets(self) -> None:
         current = self.tree.targets if self.tree else {}
-        create, update, delete = [], [], []
+        create: list[IndicatorTarget] = []
+        update: list[tuple[IndicatorTarget, dict[str, Any]]] = []
+        delete: list[int] = []
         for code, years in self.changes.targets.items():
             indicator = self.indicators[code]
-            existing = current.get(indicator.pk, {})
-            for year, value in years.items():
-                row = existing.get(year)
-                if value is None:
-                    if row is not None:
-                        delete.append(row.pk)
-                elif row is None:
-                    create.append(IndicatorTarget(indicator=indicator, year=year, value=value))
-                else:
-                    update.append((row, {"value": value}))
+            writes = target_writes(indicator, current.get(indicator.pk, {}), years)
+            create += writes.create
+            update += [(row, {"value": row.value}) for row in writes.update]
+            delete += writes.delete
         self.bulk_create(IndicatorTarget, create)
         self.update("targets", update)
         if delete:

@@ -1,8 +1,11 @@
-"""Helpers shared by the plans services: permission guard, validated save, input checks."""
+"""Helpers shared by the plans services (and the import's writer): permission guard, validated
+save, input checks, target writes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
@@ -14,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ortak.organizations.models import Unit
-from ortak.plans.models import StrategicPlan
+from ortak.plans.models import Indicator, IndicatorTarget, StrategicPlan
 
 # Evidence files: what strategy units attach (scans, spreadsheets, reports), checked by extension
 # and by their first bytes, so that a renamed executable is not accepted as a PDF.
@@ -81,6 +84,44 @@ def validate_evidence(upload: UploadedFile, *, field: str = "evidence") -> None:
     if not matches:
         message = _("The file's content does not match its type (.%(ext)s).") % {"ext": extension}
         raise _file_error(field, message, "file_content")
+
+
+@dataclass(frozen=True)
+class TargetWrites:
+    """The rows to write so that an indicator's yearly targets become the wanted ones."""
+
+    create: list[IndicatorTarget]
+    update: list[IndicatorTarget]  # their ``value`` already set to the new one
+    delete: list[int]  # primary keys
+
+    @property
+    def any(self) -> bool:
+        return bool(self.create or self.update or self.delete)
+
+
+def target_writes(
+    indicator: Indicator,
+    existing: Mapping[int, IndicatorTarget],
+    wanted: Mapping[int, Decimal | None],
+) -> TargetWrites:
+    """Compare the targets by year with the wanted values (``None`` removes a year's target).
+
+    Shared by the editor's services and the import, which write the result their own way.
+    """
+    create: list[IndicatorTarget] = []
+    update: list[IndicatorTarget] = []
+    delete: list[int] = []
+    for year, value in wanted.items():
+        row = existing.get(year)
+        if value is None:
+            if row is not None:
+                delete.append(row.pk)
+        elif row is None:
+            create.append(IndicatorTarget(indicator=indicator, year=year, value=value))
+        elif row.value != value:
+            row.value = value
+            update.append(row)
+    return TargetWrites(create=create, update=update, delete=delete)
 
 
 def changed_fields(obj: models.Model, values: dict[str, Any]) -> list[str]:

@@ -34,6 +34,7 @@ from ortak.plans.services._common import (
     check_units,
     require,
     save,
+    target_writes,
 )
 
 # Indicator fields that are figures: frozen after adoption, changed by a revision instead.
@@ -283,26 +284,16 @@ def _set_targets(indicator: Indicator, targets: Mapping[int, Decimal | None]) ->
     for year in targets:
         check_plan_year(plan, "targets", year)
     existing = {t.year: t for t in IndicatorTarget.objects.filter(indicator=indicator)}
-    create, update, delete = [], [], []
-    for year, value in targets.items():
-        row = existing.get(year)
-        if value is None:
-            if row is not None:
-                delete.append(row.pk)
-        elif row is None:
-            create.append(IndicatorTarget(indicator=indicator, year=year, value=value))
-        elif row.value != value:
-            row.value = value
-            update.append(row)
-    for row in [*create, *update]:
+    writes = target_writes(indicator, existing, targets)
+    for row in [*writes.create, *writes.update]:
         row.full_clean(exclude=["indicator"], validate_unique=False)
-    if create:
-        IndicatorTarget.objects.bulk_create(create)
-    if update:
-        IndicatorTarget.objects.bulk_update(update, ["value"])
-    if delete:
-        IndicatorTarget.objects.filter(pk__in=delete).delete()
-    return bool(create or update or delete)
+    if writes.create:
+        IndicatorTarget.objects.bulk_create(writes.create)
+    if writes.update:
+        IndicatorTarget.objects.bulk_update(writes.update, ["value"])
+    if writes.delete:
+        IndicatorTarget.objects.filter(pk__in=writes.delete).delete()
+    return writes.any
 
 
 @transaction.atomic

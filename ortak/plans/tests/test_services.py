@@ -24,6 +24,7 @@ from ortak.plans.models import (
     StrategicPlan,
 )
 from ortak.plans.revisions import verify_chain
+from ortak.plans.services._common import target_writes
 from ortak.plans.tests.factories import (
     ActivityFactory,
     AimFactory,
@@ -642,3 +643,20 @@ def test_deleting_an_aim_removes_its_subtree(plan, editor):
     indicator = _indicator(plan)
     services.delete_aim(actor=editor, aim=indicator.objective.aim)
     assert not Aim.objects.exists() and not Objective.objects.exists()
+
+
+def test_target_writes_create_change_and_remove_years_and_leave_equal_ones(plan):
+    indicator = _indicator(plan)  # targets 20, 30, 40, 50, 60 for 2025…2029
+    existing = {t.year: t for t in indicator.targets.all()}
+    IndicatorTarget.objects.filter(indicator=indicator, year=2029).delete()
+    del existing[2029]
+
+    writes = target_writes(
+        indicator, existing, {2025: D(20), 2026: D(35), 2027: None, 2029: D(70), 2028: None}
+    )
+
+    assert [(t.year, t.value) for t in writes.create] == [(2029, D(70))]
+    assert [(t.year, t.value) for t in writes.update] == [(2026, D(35))]
+    assert sorted(writes.delete) == sorted([existing[2027].pk, existing[2028].pk])
+    assert writes.any
+    assert not target_writes(indicator, existing, {2025: D(20)}).any
