@@ -222,14 +222,15 @@ def plan_status(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
 @GET_POST
 def plan_delete(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     plan = _plan(request, slug, start, end)
-    if not permissions.can_delete_plan(request.user, plan):
-        raise PermissionDenied
-    if request.method == "POST":
-        municipality_slug = plan.municipality.slug
-        services.delete_plan(actor=request.user, plan=plan)
-        messages.success(request, _("The draft plan was deleted."))
-        return redirect("plans:editor_plan_list", municipality_slug)
-    return _confirm(request, plan, _("Delete the draft plan %(plan)s?") % {"plan": plan})
+    return _delete(
+        request,
+        plan,
+        allowed=permissions.can_delete_plan(request.user, plan),
+        question=_("Delete the draft plan %(plan)s?") % {"plan": plan},
+        delete=lambda: services.delete_plan(actor=request.user, plan=plan),
+        done=_("The draft plan was deleted."),
+        next_url=reverse("plans:editor_plan_list", args=[plan.municipality.slug]),
+    )
 
 
 @login_required
@@ -257,7 +258,24 @@ def plan_revision_create(request: HttpRequest, slug: str, start: int, end: int) 
     )
 
 
-def _confirm(request: HttpRequest, plan: StrategicPlan, question: str) -> HttpResponse:
+def _delete(
+    request: HttpRequest,
+    plan: StrategicPlan,
+    *,
+    allowed: bool,
+    question: str,
+    delete: Callable[[], Any],
+    done: str,
+    anchor: str = "",
+    next_url: str = "",
+) -> HttpResponse:
+    """A deletion: the confirmation page (GET), or the service and back to the plan (POST)."""
+    if not allowed:
+        raise PermissionDenied
+    if request.method == "POST":
+        delete()
+        messages.success(request, done)
+        return redirect(next_url) if next_url else _dashboard(plan, anchor)
     context = {
         "plan": plan,
         "question": question,
@@ -306,17 +324,14 @@ def aim_edit(request: HttpRequest, slug: str, start: int, end: int, code: str) -
 def aim_delete(request: HttpRequest, slug: str, start: int, end: int, code: str) -> HttpResponse:
     plan = _plan(request, slug, start, end)
     aim: Aim = _node_or_404(selectors.aim_by_code(plan, code))
-    if not permissions.can_edit_structure(request.user, plan):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.delete_aim(actor=request.user, aim=aim)
-        messages.success(request, _("Aim %(code)s was deleted.") % {"code": aim.code})
-        return _dashboard(plan)
-    return _confirm(
+    return _delete(
         request,
         plan,
-        _("Delete aim %(code)s with all its objectives, indicators and activities?")
+        allowed=permissions.can_edit_structure(request.user, plan),
+        question=_("Delete aim %(code)s with all its objectives, indicators and activities?")
         % {"code": aim.code},
+        delete=lambda: services.delete_aim(actor=request.user, aim=aim),
+        done=_("Aim %(code)s was deleted.") % {"code": aim.code},
     )
 
 
@@ -404,17 +419,14 @@ def objective_delete(
 ) -> HttpResponse:
     plan = _plan(request, slug, start, end)
     objective: Objective = _node_or_404(selectors.objective_by_code(plan, code))
-    if not permissions.can_edit_structure(request.user, plan):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.delete_objective(actor=request.user, objective=objective)
-        messages.success(request, _("Objective %(code)s was deleted.") % {"code": objective.code})
-        return _dashboard(plan)
-    return _confirm(
+    return _delete(
         request,
         plan,
-        _("Delete objective %(code)s with its indicators and activities?")
+        allowed=permissions.can_edit_structure(request.user, plan),
+        question=_("Delete objective %(code)s with its indicators and activities?")
         % {"code": objective.code},
+        delete=lambda: services.delete_objective(actor=request.user, objective=objective),
+        done=_("Objective %(code)s was deleted.") % {"code": objective.code},
     )
 
 
@@ -504,16 +516,14 @@ def indicator_delete(
 ) -> HttpResponse:
     plan = _plan(request, slug, start, end)
     indicator: Indicator = _node_or_404(selectors.indicator_by_code(plan, code))
-    if not permissions.can_edit_structure(request.user, plan):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.delete_indicator(actor=request.user, indicator=indicator)
-        messages.success(request, _("Indicator %(code)s was deleted.") % {"code": indicator.code})
-        return _dashboard(plan)
-    return _confirm(
+    return _delete(
         request,
         plan,
-        _("Delete indicator %(code)s with its targets and values?") % {"code": indicator.code},
+        allowed=permissions.can_edit_structure(request.user, plan),
+        question=_("Delete indicator %(code)s with its targets and values?")
+        % {"code": indicator.code},
+        delete=lambda: services.delete_indicator(actor=request.user, indicator=indicator),
+        done=_("Indicator %(code)s was deleted.") % {"code": indicator.code},
     )
 
 
@@ -698,10 +708,12 @@ def activity_edit(request: HttpRequest, slug: str, start: int, end: int, pk: int
 def activity_delete(request: HttpRequest, slug: str, start: int, end: int, pk: int) -> HttpResponse:
     plan = _plan(request, slug, start, end)
     activity: Activity = _node_or_404(selectors.activity_of(plan, pk))
-    if not permissions.can_edit_activities(request.user, plan):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.delete_activity(actor=request.user, activity=activity)
-        messages.success(request, _("The activity was deleted."))
-        return _dashboard(plan, f"objective-{activity.objective_id}")
-    return _confirm(request, plan, _("Delete the activity %(name)s?") % {"name": activity})
+    return _delete(
+        request,
+        plan,
+        allowed=permissions.can_edit_activities(request.user, plan),
+        question=_("Delete the activity %(name)s?") % {"name": activity},
+        delete=lambda: services.delete_activity(actor=request.user, activity=activity),
+        done=_("The activity was deleted."),
+        anchor=f"objective-{activity.objective_id}",
+    )
