@@ -31,6 +31,7 @@ __all__ = [
     "PlanHeader",
     "Severity",
     "Source",
+    "WithIssues",
     "format_message",
     "number_text",
 ]
@@ -104,6 +105,25 @@ class ImportIssue:
     def __str__(self) -> str:
         value = f" «{self.value}»" if self.value else ""
         return f"{self.location}{value}: {self.text}"
+
+
+class WithIssues:
+    """The errors, warnings and verdict of a result that carries ``issues`` (reading a file,
+    validating it, importing it)."""
+
+    issues: tuple[ImportIssue, ...]
+
+    @property
+    def errors(self) -> tuple[ImportIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.is_error)
+
+    @property
+    def warnings(self) -> tuple[ImportIssue, ...]:
+        return tuple(issue for issue in self.issues if not issue.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
 
 class DocumentKind(StrEnum):

@@ -28,7 +28,7 @@ from ortak.plans.aggregates import recompute_plan
 from ortak.plans.io.apply import write_changes
 from ortak.plans.io.changes import KINDS, Changes, FigureChange
 from ortak.plans.io.diff import compute_changes
-from ortak.plans.io.document import ImportIssue, PlanDocument, Severity
+from ortak.plans.io.document import ImportIssue, PlanDocument, Severity, WithIssues
 from ortak.plans.io.loader import PlanTree, load_tree
 from ortak.plans.io.reader import read_plan_file
 from ortak.plans.io.validate import ValidatedDocument, find_plan, validate_document
@@ -62,7 +62,7 @@ class KindCount:
 
 
 @dataclass(frozen=True)
-class ImportReport:
+class ImportReport(WithIssues):
     """What an import did, or (``dry_run``) would do; ``applied`` is True once written."""
 
     municipality: Municipality
@@ -76,18 +76,6 @@ class ImportReport:
     figure_changes: tuple[FigureChange, ...] = ()
     plan_created: bool = False
     locked: bool = False
-
-    @property
-    def errors(self) -> tuple[ImportIssue, ...]:
-        return tuple(issue for issue in self.issues if issue.severity == Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[ImportIssue, ...]:
-        return tuple(issue for issue in self.issues if issue.severity == Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     @property
     def revisions(self) -> tuple[FigureChange, ...]:

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ortak.plans.io.cells import CellReader
-from ortak.plans.io.document import ImportIssue, PlanDocument, Source
+from ortak.plans.io.document import ImportIssue, PlanDocument, Source, WithIssues
 from ortak.plans.io.reader_csv import read_csv
 from ortak.plans.io.reader_xlsx import read_xlsx
 
@@ -29,13 +29,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
 
 
 @dataclass(frozen=True)
-class ReadResult:
+class ReadResult(WithIssues):
     document: PlanDocument | None
     issues: tuple[ImportIssue, ...]
-
-    @property
-    def errors(self) -> tuple[ImportIssue, ...]:
-        return tuple(issue for issue in self.issues if issue.is_error)
 
     @property
     def ok(self) -> bool:

@@ -34,8 +34,8 @@ from ortak.plans.io.document import (
     MeasurementRow,
     ObjectiveRow,
     PlanDocument,
-    Severity,
     Source,
+    WithIssues,
     format_message,
     number_text,
 )
@@ -50,7 +50,7 @@ HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
-class ValidatedDocument:
+class ValidatedDocument(WithIssues):
     """The document with normalised codes, the plan it is for, and its units by name."""
 
     document: PlanDocument
@@ -58,18 +58,6 @@ class ValidatedDocument:
     plan: StrategicPlan | None  # the existing plan; None when the import creates it
     units: dict[str, Unit]  # search_key(name) → unit
     new_units: tuple[str, ...]  # names to create (only with create_units)
-
-    @property
-    def errors(self) -> tuple[ImportIssue, ...]:
-        return tuple(issue for issue in self.issues if issue.severity == Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[ImportIssue, ...]:
-        return tuple(issue for issue in self.issues if issue.severity == Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def unit(self, name: str) -> Unit | None:
         return self.units.get(search_key(name)) if name else None
