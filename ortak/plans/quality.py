@@ -35,6 +35,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ortak.core.templatetags.ortak import number
 from ortak.plans import progress
 from ortak.plans.codes import code_sort_key
 from ortak.plans.models import (
@@ -47,6 +48,7 @@ from ortak.plans.models import (
     Objective,
     StrategicPlan,
 )
+from ortak.plans.numbers import decimals_needed
 from ortak.plans.revisions import verify_chain
 
 __all__ = ["Finding", "QualitySummary", "Severity", "audit_plan", "findings_by_node", "summarise"]
@@ -98,7 +100,8 @@ def summarise(findings: list[Finding]) -> QualitySummary:
 
 
 def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    """A number in the reader's language, with the decimals it needs ("73,5" in Turkish)."""
+    return number(value, decimals_needed([value]))
 
 
 # --- The checks (pure: they take loaded data) -------------------------------------------------

@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from ortak.organizations.tests.factories import UnitFactory
 from ortak.plans import selectors, selectors_editor
@@ -58,7 +59,9 @@ def test_weights_not_summing_to_100(plan):
     IndicatorFactory(objective=objective, weight=D("33.5"))
     findings = audit_plan(plan, today=EARLY)
     assert [f.code for f in findings] == ["weights_not_100"]
-    assert "73.5" in findings[0].message
+    assert "73,5" in findings[0].message  # in the reader's language (Turkish by default)
+    with translation.override("en"):
+        assert "add up to 73.5, not 100" in audit_plan(plan, today=EARLY)[0].message
 
 
 def test_indicator_without_baseline(plan):
