@@ -33,10 +33,11 @@ class PlanHistory:
 
 
 def plan_history(plan: StrategicPlan, page_number: str | int | None = 1) -> PlanHistory:
-    """Five queries whatever the length of the chain: the verification reads the head and every
-    row once; the page reads its count and its rows with their indicator and author."""
+    """Three queries whatever the length of the chain (for a plan loaded with its recorded head,
+    as ``plans.selectors.plan_by_period`` does): the verification reads every row once; the
+    page reads its count and its rows with their indicator and author."""
     problems = verify_chain(plan)
-    head = RevisionHead.objects.filter(plan=plan).first()
+    head: RevisionHead | None = getattr(plan, "revision_head", None)
     revisions = (
         FigureRevision.objects.filter(plan=plan)
         .select_related("indicator", "changed_by", "plan_revision")
