@@ -148,8 +148,13 @@ def check_indicator(
     explanations: dict[str, bool],
     years: list[int],
     today: datetime.date,
+    monitored: bool = True,
 ) -> list[Finding]:
-    """Baseline, targets, overdue values and unexplained deviations of one indicator."""
+    """Baseline, targets, overdue values and unexplained deviations of one indicator.
+
+    Only a monitored (adopted) plan has overdue values: a draft or a plan under consultation is
+    not reported on yet (decision 0003).
+    """
     pk, code = indicator["id"], indicator["code"]
     findings = []
 
@@ -170,7 +175,7 @@ def check_indicator(
             _("Indicator %(code)s has no target for %(years)s.")
             % {"code": code, "years": ", ".join(str(y) for y in missing)},
         )
-    overdue = progress.overdue_periods(facts, years, today=today)
+    overdue = progress.overdue_periods(facts, years, today=today) if monitored else []
     if overdue:
         add(
             "measurement_overdue",
@@ -338,7 +343,16 @@ def audit_plan(
             weight=row["weight"],
             monitoring_frequency=row["monitoring_frequency"],
         )
-        findings.extend(check_indicator(row, facts, explained[row["id"]], years, today))
+        findings.extend(
+            check_indicator(
+                row,
+                facts,
+                explained[row["id"]],
+                years,
+                today,
+                monitored=plan.status == StrategicPlan.Status.ADOPTED,
+            )
+        )
     findings.extend(check_activities(activities))
     problems = verify_chain(plan)
     if problems:

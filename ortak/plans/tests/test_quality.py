@@ -13,7 +13,7 @@ from django.utils import translation
 
 from ortak.organizations.tests.factories import UnitFactory
 from ortak.plans import selectors, selectors_editor
-from ortak.plans.models import FigureRevision, IndicatorTarget
+from ortak.plans.models import FigureRevision, IndicatorTarget, StrategicPlan
 from ortak.plans.quality import audit_plan, findings_by_node, summarise
 from ortak.plans.revisions import append_revision
 from ortak.plans.tests.factories import (
@@ -79,6 +79,8 @@ def test_indicator_without_a_target_for_every_year_is_an_error(plan):
 
 def test_overdue_measurements(plan):
     IndicatorFactory(objective__aim__plan=plan)
+    StrategicPlan.objects.filter(pk=plan.pk).update(status=StrategicPlan.Status.ADOPTED)
+    plan.refresh_from_db()
     findings = audit_plan(plan, today=datetime.date(2026, 2, 1))
     assert [f.code for f in findings] == ["measurement_overdue"]
     assert "2025-H1, 2025" in findings[0].message
@@ -205,3 +207,15 @@ def test_plan_audit_command_rejects_unknown_municipality_or_period(plan):
         call_command("plan_audit", "yok-boyle-belediye")
     with pytest.raises(CommandError):
         call_command("plan_audit", plan.municipality.slug, "--plan", "2025")
+
+
+@pytest.mark.parametrize(
+    "status",
+    [StrategicPlan.Status.DRAFT, StrategicPlan.Status.CONSULTATION, StrategicPlan.Status.ARCHIVED],
+)
+def test_only_adopted_plans_have_overdue_measurements(plan, status):
+    IndicatorFactory(objective__aim__plan=plan)
+    StrategicPlan.objects.filter(pk=plan.pk).update(status=status)
+    plan.refresh_from_db()
+    findings = audit_plan(plan, today=datetime.date(2026, 2, 1))
+    assert "measurement_overdue" not in [f.code for f in findings]
