@@ -101,7 +101,7 @@ def test_report_list_offers_each_period_with_data_as_page_pdf_and_xlsx(client: C
 def test_report_page_shows_the_tables_figures_and_the_explicit_notes(client: Client) -> None:
     plan = report_plan()
 
-    response = client.get(detail_url(plan))
+    response = client.get(detail_url(plan), HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
     html = response.content.decode()

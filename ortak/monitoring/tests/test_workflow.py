@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from ortak.audit.models import AuditEvent
 from ortak.monitoring import verbs
@@ -156,7 +157,7 @@ def test_a_published_value_changes_only_through_a_revision(tree: Tree) -> None:
     editor = staff(Role.EDITOR, tree.municipality)
     submitted = workflow.submit_measurement(actor=tree.owner, measurement=_draft(tree))
     published = workflow.publish_measurement(actor=editor, measurement=submitted)
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         _draft(tree, "99")
     assert "revision" in str(error.value)
     update_measurement(
