@@ -409,13 +409,13 @@ def _responsiveness(sheet: _Sheet, data: ReportData) -> None:
 def sheet_titles() -> list[str]:
     """The five sheets' names in the active language (Excel allows 31 characters)."""
     # Turkish: Özet, Göstergeler, Faaliyetler, STK görüşü, Yanıt verme.
-    context = "sheet of a report workbook"
+    # The context is written out in each call so that makemessages can extract it.
     return [
-        pgettext(context, "Summary"),
-        pgettext(context, "Indicators"),
-        pgettext(context, "Activities"),
-        pgettext(context, "CSO view"),
-        pgettext(context, "Responsiveness"),
+        pgettext("sheet of a report workbook", "Summary"),
+        pgettext("sheet of a report workbook", "Indicators"),
+        pgettext("sheet of a report workbook", "Activities"),
+        pgettext("sheet of a report workbook", "CSO view"),
+        pgettext("sheet of a report workbook", "Responsiveness"),
     ]
 
 
