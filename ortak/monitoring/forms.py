@@ -53,8 +53,8 @@ class MeasurementForm(forms.Form):
         label=_("Explanation"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        # The percent signs are literal (no formatting): xgettext:no-python-format
         help_text=_(
+            # The percent signs are literal (no formatting): xgettext:no-python-format
             "Why the value deviates from the target. Needed when it reaches less than 95 % or more than 105 % of the year's target."
         ),
     )
