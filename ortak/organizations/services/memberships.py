@@ -100,7 +100,8 @@ def remove_membership(*, actor: Any, membership: Membership) -> None:
         or permissions.can_leave(actor, membership)
     )
     membership = (
-        Membership.objects.select_for_update()
+        # Lock only the membership row: PostgreSQL cannot lock the nullable side of a join.
+        Membership.objects.select_for_update(of=("self",))
         .select_related("user", "municipality", "organization")
         .get(pk=membership.pk)
     )
@@ -201,7 +202,7 @@ def revoke_invitation(*, actor: Any, invitation: Invitation) -> Invitation:
 def accept_invitation(*, user: Any, invitation: Invitation) -> Membership:
     """The invited person, signed in with the invited address, takes up the role."""
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("municipality", "organization", "unit", "invited_by")
         .get(pk=invitation.pk)
     )
