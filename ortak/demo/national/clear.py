@@ -1,10 +1,11 @@
 """Remove what earlier runs generated, and nothing else.
 
 Generated municipalities and organizations have slugs starting with ``MARK``, generated users
-have e-mail addresses at ``USER_DOMAIN``; everything else hangs on them. Deletion goes through the
-ORM in slices (a plan at a time, a few thousand users at a time), so every app's ``on_delete``
-rule applies, including rows other apps may have added since (follows, notifications …), while
-no slice loads more than a few thousand rows.
+have e-mail addresses at ``USER_DOMAIN``; everything else hangs on them. Plans go first, one at a
+time through the ORM, so every app's ``on_delete`` rule applies, including to rows other apps may
+have added since (follows, notifications …). Organizations and users, which nothing points at
+once the plans are gone, then go in one statement each; where something still points at them,
+in slices through the ORM.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 
 from ortak.demo.national.options import MARK, USER_DOMAIN
-from ortak.organizations.models import Municipality, Organization
+from ortak.organizations.models import Membership, Municipality, Organization
 from ortak.participation.models import Comment, Contribution, Support
 from ortak.plans.models import StrategicPlan
 
@@ -68,6 +70,32 @@ def _in_slices(queryset: QuerySet, tick: Callable[[int], None]) -> None:  # type
         tick(len(chunk))
 
 
+def _referenced(queryset: QuerySet) -> bool:  # type: ignore[type-arg]
+    """Whether any row of another table points at a row of ``queryset`` (one query a relation)."""
+    ids = queryset.values("pk")
+    for relation in queryset.model._meta.related_objects:
+        related = relation.related_model._base_manager  # type: ignore[union-attr]
+        if related.filter(**{f"{relation.field.name}__in": ids}).exists():
+            return True
+    return False
+
+
+def _delete(queryset: QuerySet, tick: Callable[[int], None]) -> None:  # type: ignore[type-arg]
+    """Delete the rows: in one statement when nothing points at them any more (the usual case
+    once the plans are gone), else slice by slice through the ORM's ``on_delete`` rules. The
+    database's foreign keys back the first path up: a row still referenced fails the commit."""
+    if _referenced(queryset):
+        _in_slices(queryset, tick)
+        return
+    model = queryset.model
+    sql, params = queryset.values("pk").query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk = connection.ops.quote_name(model._meta.pk.column)  # type: ignore[union-attr]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {pk} IN ({sql})", params)  # noqa: S608
+        tick(cursor.rowcount)
+
+
 def clear(tick: Callable[[int], None]) -> Generated:
     """Delete the generated data; returns what there was. Call inside a transaction."""
     found = generated()
@@ -77,8 +105,11 @@ def clear(tick: Callable[[int], None]) -> Generated:
         Contribution.objects.filter(plan_id=plan_id).delete()
         StrategicPlan.objects.filter(pk=plan_id).delete()
         tick(1)
-    _in_slices(_organizations(), tick)
-    _in_slices(_users(), tick)
+    Membership.objects.filter(
+        Q(organization__slug__startswith=MARK) | Q(user__email__endswith=f"@{USER_DOMAIN}")
+    ).delete()
+    _delete(_organizations(), tick)
+    _delete(_users(), tick)
     # Districts first: a metropolitan municipality is protected while it has districts.
     _in_slices(_municipalities().filter(parent__isnull=False), tick)
     _in_slices(_municipalities(), tick)

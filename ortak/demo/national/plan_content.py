@@ -38,7 +38,12 @@ from ortak.demo.plans.drafts import (
     ObjectiveDraft,
     PlanDraft,
 )
-from ortak.demo.plans.generator import build_corrections, build_indicator, build_revision
+from ortak.demo.plans.generator import (
+    build_corrections,
+    build_indicator,
+    build_objective,
+    build_revision,
+)
 
 Spec = TypeVar("Spec", IndicatorSpec, ActivitySpec)
 AIMS = (7, 8, 8, 8, 9, 9, 10)
@@ -159,24 +164,18 @@ class _Assembler:
             )
         )
         activities = self.activities(code, spec, siblings)
-        cooperating = () if spec.all_units else tuple(k for k in spec.cooperating if k != spec.unit)
-        return ObjectiveDraft(
-            code=code,
-            number=number,
-            title=spec.title,
-            unit=spec.unit,
-            cooperating=cooperating,
-            all_units=spec.all_units,
-            risks="\n".join(spec.risks),
-            strategies="\n".join(spec.strategies),
-            findings="\n".join(spec.findings),
-            needs="\n".join(spec.needs),
+        # The objective card (title, units, risks, strategies …) as the pilots' generator draws
+        # it; its indicators and activities are replaced by the national-size ones.
+        card = build_objective(
+            aim_code, number, spec, self.profile, rng, local=False, adopted=False
+        )
+        return replace(
+            card,
             cost_estimate=sum(
                 (planned for a in activities for _, planned, _ in a.costs), Decimal(0)
             ),
             indicators=indicators,
             activities=activities,
-            local=False,
         )
 
     def indicator(

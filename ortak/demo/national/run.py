@@ -102,15 +102,16 @@ def _checks_as_rows_go_in() -> None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
-def _analyze(*models: type[Model]) -> None:
+def _analyze(timings: Timings, label: str, *models: type[Model]) -> None:
     """Refresh PostgreSQL's planner statistics of the tables (inside the transaction, ANALYZE
     counts its own new rows). Without it, the reads that follow a bulk load (recomputing figures,
     indexing) are planned for the tables' old, often empty, sizes: sequential scans per plan."""
     if connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
+    with timings.phase(label, len(models)) as bar, connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+            bar.tick()
 
 
 def _existing() -> list[ExistingPlace]:
@@ -171,9 +172,7 @@ def _generate(options: Options, timings: Timings, counts: dict[str, int]) -> Non
             bar.tick(len(batch))
     counts["plans"] = len(written)
     plan_ids = [w.id for w in written]
-    with timings.phase("analyze: plans", len(PLAN_TABLES)) as bar:
-        _analyze(*PEOPLE_TABLES, *PLAN_TABLES)
-        bar.tick(len(PLAN_TABLES))
+    _analyze(timings, "analyze: plans", *PEOPLE_TABLES, *PLAN_TABLES)
     with timings.phase("plan figures", len(plan_ids)) as bar:
         compute_figures(plan_ids, options, bar.tick)
     with timings.phase("participation", options.contributions) as bar:
@@ -184,9 +183,7 @@ def _generate(options: Options, timings: Timings, counts: dict[str, int]) -> Non
         comments=done.comments,
         supports=done.supports,
     )
-    with timings.phase("analyze: partic.", len(PARTICIPATION_TABLES)) as bar:
-        _analyze(*PARTICIPATION_TABLES)
-        bar.tick(len(PARTICIPATION_TABLES))
+    _analyze(timings, "analyze: partic.", *PARTICIPATION_TABLES)
     with timings.phase("responsiveness", len(places)) as bar:
         refresh_responsiveness([p.id for p in places], options, bar.tick)
     with timings.phase("search: plans", len(plan_ids)) as bar:
