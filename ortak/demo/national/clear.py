@@ -1,11 +1,13 @@
 """Remove what earlier runs generated, and nothing else.
 
 Generated municipalities and organizations have slugs starting with ``MARK``, generated users
-have e-mail addresses at ``USER_DOMAIN``; everything else hangs on them. Plans go first, one at a
-time through the ORM, so every app's ``on_delete`` rule applies, including to rows other apps may
-have added since (follows, notifications …). Organizations and users, which nothing points at
-once the plans are gone, then go in one statement each; where something still points at them,
-in slices through the ORM.
+have e-mail addresses at ``USER_DOMAIN``; everything else hangs on them.
+
+The bulk of it (supports, answers, comments, contributions, then organizations and users) goes in
+one statement per table when nothing else points at the rows, which is the usual case; where
+something does (a follow, a flag, a notification added since), that table goes through the ORM
+in slices instead, so every app's ``on_delete`` rule applies. Plans and municipalities go through
+the ORM, a plan or a slice at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.db.models import Q, QuerySet
 
 from ortak.demo.national.options import MARK, USER_DOMAIN
 from ortak.organizations.models import Membership, Municipality, Organization
-from ortak.participation.models import Comment, Contribution, Support
+from ortak.participation.models import Answer, Comment, Contribution, Support
 from ortak.plans.models import StrategicPlan
 
 SLICE = 2_000
@@ -74,8 +76,12 @@ def _referenced(queryset: QuerySet) -> bool:  # type: ignore[type-arg]
     """Whether any row of another table points at a row of ``queryset`` (one query a relation)."""
     ids = queryset.values("pk")
     for relation in queryset.model._meta.related_objects:
-        related = relation.related_model._base_manager  # type: ignore[union-attr]
-        if related.filter(**{f"{relation.field.name}__in": ids}).exists():
+        pointing = relation.related_model._base_manager.filter(  # type: ignore[union-attr]
+            **{f"{relation.field.name}__in": ids}
+        )
+        if relation.related_model is queryset.model:  # replies go with their comments
+            pointing = pointing.exclude(pk__in=ids)
+        if pointing.exists():
             return True
     return False
 
@@ -99,10 +105,12 @@ def _delete(queryset: QuerySet, tick: Callable[[int], None]) -> None:  # type: i
 def clear(tick: Callable[[int], None]) -> Generated:
     """Delete the generated data; returns what there was. Call inside a transaction."""
     found = generated()
-    for plan_id in _plans().order_by("pk").values_list("pk", flat=True):
-        Support.objects.filter(contribution__plan_id=plan_id).delete()
-        Comment.objects.filter(plan_id=plan_id).delete()
-        Contribution.objects.filter(plan_id=plan_id).delete()
+    plans = _plans()
+    _delete(Support.objects.filter(contribution__plan__in=plans), tick)
+    _delete(Answer.objects.filter(contribution__plan__in=plans), tick)
+    _delete(Comment.objects.filter(plan__in=plans), tick)
+    _delete(Contribution.objects.filter(plan__in=plans), tick)
+    for plan_id in plans.order_by("pk").values_list("pk", flat=True):
         StrategicPlan.objects.filter(pk=plan_id).delete()
         tick(1)
     Membership.objects.filter(

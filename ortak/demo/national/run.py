@@ -97,6 +97,7 @@ def _batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def _checks_as_rows_go_in() -> None:
+    """Check foreign keys statement by statement from now on (and the ones pending, at once)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -128,6 +129,7 @@ def clear_only(progress: TextIO | None) -> Report:
         total = found.plans + found.organizations + found.users + found.municipalities
         with timings.phase("clear", total) as bar:
             cleared = clearing.clear(bar.tick)
+            _checks_as_rows_go_in()  # the deletions' checks now, inside the phase, not at commit
     return Report(timings, cleared=cleared)
 
 
@@ -139,11 +141,13 @@ def generate(options: Options, *, replace: bool = False, progress: TextIO | None
         found = clearing.generated()
         if found.any and not replace:
             raise AlreadyGenerated(found)
-        _checks_as_rows_go_in()
         if found.any:
             total = found.plans + found.organizations + found.users + found.municipalities
             with timings.phase("clear", total) as bar:
                 report.cleared = clearing.clear(bar.tick)
+                _checks_as_rows_go_in()
+        # Only now: the ORM deletes in an order that relies on deferred foreign keys.
+        _checks_as_rows_go_in()
         _generate(options, timings, report.counts)
     return report
 

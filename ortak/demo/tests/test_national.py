@@ -22,11 +22,13 @@ from ortak.demo.national import clear as clearing
 from ortak.demo.national.options import MARK, USER_DOMAIN, Options
 from ortak.demo.national.places import ExistingPlace, sample, structure
 from ortak.demo.national.run import AlreadyGenerated, Report, clear_only, generate
+from ortak.demo.plans.step import load_pilot_plans
 from ortak.organizations.models import Municipality, Organization, Province, Unit
 from ortak.participation.models import (
     Answer,
     Comment,
     Contribution,
+    Follow,
     ResponsivenessFigure,
     SearchEntry,
     Support,
@@ -250,11 +252,16 @@ class TestNationalData:
 
     def test_clearing_removes_the_generated_data_and_nothing_else(self):
         reference = set(Municipality.objects.exclude(slug__startswith=MARK).values_list("slug"))
+        (pilot_plan,) = load_pilot_plans(lambda line: None, only={"yenimahalle"})
+        # A row of another app pointing at a generated user goes by that app's on_delete rule.
+        someone = get_user_model().objects.filter(email__endswith=f"@{USER_DOMAIN}").first()
+        Follow.objects.create(user=someone, municipality=pilot_plan.municipality)
         report = clear_only(None)
         assert report.cleared is not None and report.cleared.users == 5_000
         assert not clearing.generated().any
-        assert not StrategicPlan.objects.exists()
+        assert list(StrategicPlan.objects.all()) == [pilot_plan]
         assert not Contribution.objects.exists() and not Comment.objects.exists()
+        assert not Follow.objects.exists()
         assert set(Municipality.objects.values_list("slug")) == reference
         assert Province.objects.count() == 81
 
