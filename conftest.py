@@ -27,6 +27,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
     setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     settings.MFA_TOTP_INSECURE_BYPASS_CODE = None
+    # Tests write inside a transaction that never commits, so a cached public page would never be
+    # dropped: the page cache is off, except in its own tests (ortak/core/tests/test_pagecache.py)
+    # and in the browser tests, which commit.
+    settings.ORTAK_PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

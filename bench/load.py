@@ -186,8 +186,12 @@ def pick(database_url: str) -> tuple[Picked, str, dict[str, str]]:
 
     django.setup()
     from django.apps import apps
+    from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
+
+    # The database cache's table (the page cache's generation lives there); idempotent.
+    call_command("createcachetable", verbosity=0)
 
     picked = Picked()
     Plan = apps.get_model("plans", "StrategicPlan")
@@ -250,7 +254,7 @@ def free_port() -> int:
 
 
 def start_gunicorn(
-    *, port: int, workers: int, threads: int, database_url: str
+    *, port: int, workers: int, threads: int, database_url: str, page_cache: bool
 ) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
@@ -264,6 +268,10 @@ def start_gunicorn(
         # WhiteNoise warns that STATIC_ROOT was never collected; irrelevant here.
         "PYTHONWARNINGS": "ignore:No directory at:UserWarning",
         "PYTHONPATH": str(ROOT),
+        # The production default, or 0: every request renders from the database.
+        "ORTAK_PAGE_CACHE_SECONDS": os.environ.get("ORTAK_PAGE_CACHE_SECONDS", "600")
+        if page_cache
+        else "0",
     }
     command = [
         str(VENV_BIN / "gunicorn"),
@@ -313,11 +321,17 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def fetch(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
+    status, body, _cache = fetch_with_cache_state(port, path, timeout)
+    return status, body
+
+
+def fetch_with_cache_state(port: int, path: str, timeout: float = 30) -> tuple[int, bytes, str]:
+    """Status, body and the page cache's verdict (``hit``, ``miss`` or ``-`` for uncached)."""
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         connection.request("GET", path, headers={"Accept-Language": "tr"})
         response = connection.getresponse()
-        return response.status, response.read()
+        return response.status, response.read(), response.getheader("X-Ortak-Page-Cache", "-")
     finally:
         connection.close()
 
@@ -358,6 +372,10 @@ class Result:
     errors: int = 0
     floor_share: float | None = None
     bytes_per_response: int = 0
+    # The page cache's verdict on the first GET and on the last warm-up GET (hit/miss/-).
+    cache_first: str = "-"
+    cache_warm: str = "-"
+    first_ms: float = 0.0  # the first GET: the page rendered from the database (cold)
 
 
 def run_wrk(wrk: str, url: str, *, duration: int, connections: int, threads: int) -> dict[str, Any]:
@@ -454,13 +472,15 @@ def measure(
     threads: int,
     warmup: int,
 ) -> None:
-    status, body = fetch(port, result.path)
+    began = time.perf_counter()
+    status, body, result.cache_first = fetch_with_cache_state(port, result.path)
+    result.first_ms = (time.perf_counter() - began) * 1000
     if status != 200:
         result.state, result.detail = "error", f"warm-up GET answered {status}"
         return
     result.bytes_per_response = len(body)
     for _ in range(warmup):
-        fetch(port, result.path)
+        _status, _body, result.cache_warm = fetch_with_cache_state(port, result.path)
     if wrk:
         data = run_wrk(
             wrk,
@@ -489,7 +509,7 @@ def measure(
 def table(results: list[Result]) -> str:
     header = (
         f"{'page':<20} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}"
-        f" {'floor':>6}  path"
+        f" {'floor':>6} {'cache':>5} {'cold ms':>8}  path"
     )
     lines = [header, "-" * len(header)]
     for r in results:
@@ -499,7 +519,7 @@ def table(results: list[Result]) -> str:
         share = f"{r.floor_share:.0%}" if r.floor_share is not None else "—"
         lines.append(
             f"{r.label:<20} {r.rps:>8.1f} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} {r.p99_ms:>8.1f}"
-            f" {r.errors:>7d} {share:>6}  {r.path}"
+            f" {r.errors:>7d} {share:>6} {r.cache_warm:>5} {r.first_ms:>8.0f}  {r.path}"
         )
     return "\n".join(lines)
 
@@ -537,6 +557,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--python-client", action="store_true", help="use the Python client even if wrk exists"
     )
+    parser.add_argument(
+        "--page-cache",
+        choices=("on", "off"),
+        default="on",
+        help="the anonymous page cache as in production (on), or every request rendered (off)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.duration <= 300:
         parser.error("--duration must be between 1 and 300 seconds")
@@ -557,7 +583,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Database: {vendor} ({rows})\n"
         f"Server: gunicorn gthread {args.workers}×{args.threads} on {HOST}; load: {generator},"
-        f" {args.connections} connections, {args.duration} s per page",
+        f" {args.connections} connections, {args.duration} s per page;"
+        f" page cache {args.page_cache}",
         flush=True,
     )
 
@@ -579,7 +606,11 @@ def main(argv: list[str] | None = None) -> int:
 
     port = free_port()
     server = start_gunicorn(
-        port=port, workers=args.workers, threads=args.threads, database_url=database_url
+        port=port,
+        workers=args.workers,
+        threads=args.threads,
+        database_url=database_url,
+        page_cache=args.page_cache == "on",
     )
     started = time.monotonic()
     try:
@@ -619,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
                     "workers": args.workers,
                     "threads": args.threads,
                     "cpus": cpus,
+                    "page_cache": args.page_cache,
                 },
                 "load": {
                     "generator": generator,

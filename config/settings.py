@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -109,9 +110,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions ------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -119,8 +129,20 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "ortak_cache",
-        }
+        },
+        # Per process; correct across processes because its keys carry the shared generation
+        # (ortak.core.pagecache). Bounded: the oldest third goes when it is full.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ortak-pages",
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("ORTAK_PAGE_CACHE_ENTRIES", 1000),
+                "CULL_FREQUENCY": 3,
+            },
+        },
     }
+# Anonymous visitors' public pages, dropped on every committed write (ortak.core.pagecache).
+ORTAK_PAGE_CACHE_SECONDS = env_int("ORTAK_PAGE_CACHE_SECONDS", 600)
 
 # --- Background tasks -----------------------------------------------------------------
 TASKS = {

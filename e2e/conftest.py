@@ -141,6 +141,21 @@ def _plain_http_cookies(settings: pytest.FixtureRequest) -> None:
     settings.SECURE_HSTS_SECONDS = 0  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings: pytest.FixtureRequest) -> Iterator[None]:
+    """As in production: anonymous pages come from the page cache, dropped on every commit.
+
+    The live server's transactions commit, so the flows prove that what a visitor reads after
+    somebody else's change is the changed page.
+    """
+    from django.core.cache import caches
+
+    settings.ORTAK_PAGE_CACHE_SECONDS = 600  # type: ignore[attr-defined]
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def new_page(
     browser: Browser,

@@ -18,6 +18,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from ortak.core.pagecache import public_page
 from ortak.monitoring.models import GeneratedReport
 from ortak.monitoring.reports.periods import ReportPeriod, parse_report_period
 from ortak.monitoring.reports.render import CONTENT_TYPES, report_filename
@@ -65,6 +66,7 @@ def _args(plan: StrategicPlan, period: ReportPeriod) -> dict[str, object]:
     }
 
 
+@public_page
 @require_GET
 def report_list(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponseBase:
     plan = _plan_or_404(request, slug, start, end)
@@ -72,6 +74,7 @@ def report_list(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
     return _private(render(request, "monitoring/reports/report_list.html", context), plan)
 
 
+@public_page
 @require_GET
 def report_detail(
     request: HttpRequest, slug: str, start: int, end: int, kind: str, period: str

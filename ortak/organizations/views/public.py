@@ -8,6 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
+from ortak.core.pagecache import public_page
 from ortak.organizations import permissions, selectors
 from ortak.organizations.forms import (
     MunicipalityFilterForm,
@@ -62,6 +63,7 @@ def _search_url() -> tuple[str, bool]:
         return reverse("organizations:municipality_list"), False
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     search_url, site_search = _search_url()
     context = {
@@ -72,6 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/home.html", context)
 
 
+@public_page
 def municipality_list(request: HttpRequest) -> HttpResponse:
     form = MunicipalityFilterForm(request.GET or None)
     page = _page(request, selectors.municipalities(**form.filters()))
@@ -79,6 +82,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/municipality_list.html", context)
 
 
+@public_page
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         municipality = selectors.municipality_by_slug(slug)
@@ -95,6 +99,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "organizations/municipality_detail.html", context)
 
 
+@public_page
 def organization_list(request: HttpRequest) -> HttpResponse:
     form = OrganizationFilterForm(request.GET or None)
     page = _page(request, selectors.organizations(**form.filters()))
@@ -102,6 +107,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/organization_list.html", context)
 
 
+@public_page
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _organization_or_404(request.user, slug)
     membership = permissions.organization_membership(request.user, organization)

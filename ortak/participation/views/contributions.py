@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ortak.core.http import AuthenticatedHttpRequest
+from ortak.core.pagecache import public_page
 from ortak.participation import permissions, selectors, services
 from ortak.participation.forms import (
     AnswerForm,
@@ -147,6 +148,7 @@ def _render_detail(
     return render(request, "participation/contribution_detail.html", context, status=status)
 
 
+@public_page
 def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _contribution_or_404(request.user, pk))
 

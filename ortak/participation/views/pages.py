@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ortak.core.http import AuthenticatedHttpRequest
+from ortak.core.pagecache import public_page
 from ortak.organizations.models import Municipality
 from ortak.organizations.permissions import has_active_mfa, holds_municipality_role
 from ortak.participation import permissions, selectors, services
@@ -37,6 +38,7 @@ from ortak.participation.views.common import (
 INBOX_PAGE_SIZE = 50
 
 
+@public_page
 def node_page(request: HttpRequest, kind: str, node_id: int) -> HttpResponse:
     """Everything said about one plan node: its contributions and its discussion."""
     target = target_or_404(f"{kind}:{node_id}")
@@ -62,6 +64,7 @@ def node_page(request: HttpRequest, kind: str, node_id: int) -> HttpResponse:
     return render(request, "participation/node_page.html", context)
 
 
+@public_page
 def municipality_contributions(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality, slug=slug)
     form = ListFilterForm(request.GET or None)
@@ -144,6 +147,7 @@ def flag_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("participation:moderation")
 
 
+@public_page
 def comparison(request: HttpRequest) -> HttpResponse:
     """Responsiveness of every municipality that received contributions, side by side."""
     sort = request.GET.get("sirala", "name")
@@ -153,6 +157,7 @@ def comparison(request: HttpRequest) -> HttpResponse:
     return render(request, "participation/comparison.html", context)
 
 
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = kind = ""

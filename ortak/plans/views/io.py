@@ -19,6 +19,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ortak.core.pagecache import public_page
 from ortak.organizations import permissions as org_permissions
 from ortak.organizations.models import Municipality
 from ortak.plans import permissions
@@ -184,6 +185,7 @@ def import_template(request: HttpRequest, slug: str) -> HttpResponse:
     return _attachment(content, CONTENT_TYPES["xlsx"], filename)
 
 
+@public_page
 @require_GET
 def plan_export(request: HttpRequest, slug: str, start: int, end: int, fmt: str) -> HttpResponse:
     """Download a plan; public once out of draft, a draft only to its editors (404 otherwise)."""

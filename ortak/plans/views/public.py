@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from ortak.core.charts import Series, line_chart
+from ortak.core.pagecache import public_page
 from ortak.core.templatetags.ortak import number
 from ortak.plans import selectors
 from ortak.plans.models import Indicator, StrategicPlan
@@ -26,6 +27,7 @@ def _year(request: HttpRequest, plan: StrategicPlan) -> int | None:
     return selectors.parse_year(plan, request.GET.get("yil"))
 
 
+@public_page
 def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     plan = plan_or_404(request, slug, start, end)
     year = _year(request, plan)
@@ -39,6 +41,7 @@ def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
     return render(request, "plans/public/plan_detail.html", context)
 
 
+@public_page
 def aim_detail(request: HttpRequest, slug: str, start: int, end: int, code: str) -> HttpResponse:
     plan = plan_or_404(request, slug, start, end)
     aim = selectors.aim_by_code(plan, code)
@@ -57,6 +60,7 @@ def aim_detail(request: HttpRequest, slug: str, start: int, end: int, code: str)
     return render(request, "plans/public/aim_detail.html", context)
 
 
+@public_page
 def objective_detail(
     request: HttpRequest, slug: str, start: int, end: int, code: str
 ) -> HttpResponse:
@@ -76,6 +80,7 @@ def objective_detail(
     return render(request, "plans/public/objective_detail.html", context)
 
 
+@public_page
 def indicator_detail(
     request: HttpRequest, slug: str, start: int, end: int, code: str
 ) -> HttpResponse:
@@ -122,12 +127,14 @@ def _indicator_chart(
     )
 
 
+@public_page
 def activity_list(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     plan = plan_or_404(request, slug, start, end)
     context = {"plan": plan, "years": plan.years, "table": selectors.activity_table(plan)}
     return render(request, "plans/public/activity_list.html", context)
 
 
+@public_page
 def methodology(request: HttpRequest, slug: str, start: int, end: int) -> HttpResponse:
     """ "Nasıl hesaplanıyor?": rules 1–7 in plain words, with the plan's own numbers."""
     plan = plan_or_404(request, slug, start, end)
