@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
@@ -173,12 +174,9 @@ def reindex_plan(plan: StrategicPlan) -> int:
 
 
 def _postgres_match(terms: list[str]) -> RawSQL:
-    # The left side repeats the indexed expression of migration 0002 exactly, so the GIN index
-    # is used; each word matches as a prefix, stemmed (turkish) or not (simple).
-    vector = (
-        "(to_tsvector('turkish'::regconfig, participation_searchentry.text) "
-        "|| to_tsvector('simple'::regconfig, participation_searchentry.text))"
-    )
+    # The stored vector of migration 0004 (turkish stems and simple words of the folded text),
+    # GIN-indexed; each word matches as a prefix, stemmed (turkish) or not (simple).
+    vector = "participation_searchentry.search_vector"
     parts = [
         "(to_tsquery('turkish'::regconfig, %s) || to_tsquery('simple'::regconfig, %s))"
         for _term in terms
@@ -210,16 +208,68 @@ def _matching(terms: list[str]) -> QuerySet[SearchEntry]:
     return entries.filter(condition)
 
 
+class CountedEntries:
+    """Matching entries whose number is known already (from the counts per kind).
+
+    Handed to the paginator instead of the queryset, so that it does not count the matches a
+    second time (on a national index a common word matches tens of thousands of entries).
+    """
+
+    def __init__(
+        self,
+        entries: QuerySet[SearchEntry],
+        total: int,
+        counts: dict[str, int] | None = None,
+    ) -> None:
+        self.entries = entries
+        self.total = total
+        self.counts = counts  # per kind, when the entries of every kind are listed
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if self.counts is None or not isinstance(index, slice):
+            return self.entries[index]
+        # All kinds: one query per kind the page reaches, newest first within a kind; each
+        # stops at the page's end instead of ordering every match of every kind.
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.total
+        rows: list[SearchEntry] = []
+        offset = 0
+        for kind in KIND_ORDER:
+            count = self.counts.get(kind, 0)
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                rows += list(self.entries.filter(kind=kind).order_by("-id")[low:high])
+            offset += count
+            if offset >= stop:
+                break
+        return rows
+
+
 @dataclass(frozen=True)
 class SearchResults:
     query: str
     terms: list[str]
     counts: dict[str, int] = field(default_factory=dict)
     entries: QuerySet[SearchEntry] | None = None
+    kind: str | None = None
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def listing(self) -> CountedEntries | None:
+        """The entries to paginate (of the chosen kind, if any), with their known count."""
+        if self.entries is None:
+            return None
+        if self.kind:
+            return CountedEntries(self.entries, self.counts.get(self.kind, 0))
+        return CountedEntries(self.entries, self.total, self.counts)
 
 
 def search(query: str, *, kind: str | None = None) -> SearchResults:
@@ -232,11 +282,13 @@ def search(query: str, *, kind: str | None = None) -> SearchResults:
         row["kind"]: row["n"] for row in matching.order_by().values("kind").annotate(n=Count("id"))
     }
     entries = matching.select_related("municipality")
-    if kind in KIND_ORDER:
+    if kind not in KIND_ORDER:
+        kind = None
+    if kind:
         entries = entries.filter(kind=kind)
     rank = Case(
         *[When(kind=value, then=Value(i)) for i, value in enumerate(KIND_ORDER)],
         output_field=IntegerField(),
     )
     entries = entries.annotate(kind_rank=rank).order_by("kind_rank", "-id")
-    return SearchResults(query=query, terms=terms, counts=counts, entries=entries)
+    return SearchResults(query=query, terms=terms, counts=counts, entries=entries, kind=kind)

@@ -1,9 +1,10 @@
 """The search index: one row per searchable object, holding its folded text.
 
 ``text`` is ``ortak.core.turkish.search_key`` of the title and body, so "ISPARTA", "ıspart" and
-"Isparta" meet. The full-text index over it is created by migration 0002 for the database in
-use: a GIN index over ``to_tsvector('turkish', text) || to_tsvector('simple', text)`` on
-PostgreSQL, an FTS5 table kept in sync by triggers on SQLite.
+"Isparta" meet. The full-text index over it is created by migrations for the database in use:
+on PostgreSQL a stored generated column ``search_vector`` (``to_tsvector('turkish', text) ||
+to_tsvector('simple', text)``, migration 0004) with a GIN index, unknown to the ORM; on SQLite
+an FTS5 table kept in sync by triggers (migration 0002).
 """
 
 from __future__ import annotations

@@ -165,7 +165,7 @@ def search(request: HttpRequest) -> HttpResponse:
         query = form.cleaned_data["q"]
         kind = form.cleaned_data["tur"]
     results = run_search(query, kind=kind or None)
-    page = page_of(request, results.entries) if results.entries is not None else None
+    page = page_of(request, results.listing) if results.listing is not None else None
     context = {
         "form": form,
         "results": results,
