@@ -4,9 +4,10 @@ Most readers of Ortak are anonymous visitors reading the same published plans; r
 tree of 150 indicators for each of them is wasted work. ``@public_page`` stores the rendered
 response of a public view and serves it again to any anonymous visitor, until anything changes:
 
-* **What is cached**: ``GET``/``HEAD`` answers with status 200 and no cookie of the view's own,
-  for visitors who are not signed in and carry no session and no flash-message cookie (a visitor
-  with a session may have messages or a half-finished form waiting; they get a fresh page).
+* **What is cached**: ``GET``/``HEAD`` answers with status 200, no cookie and no
+  ``Cache-Control`` of the view's own, for visitors who are not signed in and carry no session
+  and no flash-message cookie (a visitor with a session may have messages or a half-finished form
+  waiting; they get a fresh page); htmx requests, which may be answered with a fragment, never.
 * **Key**: the generation (below), the day in the site's time zone (deadlines and "overdue"
   badges turn with the date), the active language, the host and the full path with its query.
 * **Invalidation**: every statement that writes to a table of the site's content (all tables
@@ -164,6 +165,8 @@ def _cacheable_request(request: HttpRequest) -> bool:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
+        return False
+    if "HX-Request" in request.headers:  # an htmx request may be answered with a fragment
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from io import StringIO
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -141,6 +143,12 @@ def test_signed_in_users_and_visitors_with_a_session_get_a_fresh_page() -> None:
     with_session.cookies["sessionid"] = "abc"
     assert HEADER not in with_session.get(_url(municipality))
 
+    with_message = Client()
+    with_message.cookies["messages"] = "x"
+    assert HEADER not in with_message.get(_url(municipality))
+
+    assert HEADER not in Client().get(_url(municipality), headers={"HX-Request": "true"})
+
 
 @pytest.mark.django_db
 def test_each_language_and_query_has_its_own_page() -> None:
@@ -190,3 +198,14 @@ def test_turned_off_nothing_is_stored(settings: pytest.FixtureRequest) -> None:
     municipality = _municipality()
     Client().get(_url(municipality))
     assert HEADER not in Client().get(_url(municipality))
+
+
+@pytest.mark.django_db
+def test_clear_page_cache_command_drops_every_page() -> None:
+    municipality = _municipality()
+    Client().get(_url(municipality))
+    assert Client().get(_url(municipality))[HEADER] == "hit"
+    out = StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert "dropped" in out.getvalue()
+    assert Client().get(_url(municipality))[HEADER] == "miss"
