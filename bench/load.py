@@ -254,7 +254,7 @@ def free_port() -> int:
 
 
 def start_gunicorn(
-    *, port: int, workers: int, threads: int, database_url: str, page_cache: bool
+    *, port: int, workers: int, threads: int, database_url: str
 ) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
@@ -268,10 +268,6 @@ def start_gunicorn(
         # WhiteNoise warns that STATIC_ROOT was never collected; irrelevant here.
         "PYTHONWARNINGS": "ignore:No directory at:UserWarning",
         "PYTHONPATH": str(ROOT),
-        # The production default, or 0: every request renders from the database.
-        "ORTAK_PAGE_CACHE_SECONDS": os.environ.get("ORTAK_PAGE_CACHE_SECONDS", "600")
-        if page_cache
-        else "0",
     }
     command = [
         str(VENV_BIN / "gunicorn"),
@@ -320,6 +316,10 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=5)
 
 
+# Sent with every request (wrk and the Python client alike).
+HEADERS: dict[str, str] = {"Accept-Language": "tr"}
+
+
 def fetch(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
     status, body, _cache = fetch_with_cache_state(port, path, timeout)
     return status, body
@@ -329,7 +329,7 @@ def fetch_with_cache_state(port: int, path: str, timeout: float = 30) -> tuple[i
     """Status, body and the page cache's verdict (``hit``, ``miss`` or ``-`` for uncached)."""
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Accept-Language": "tr"})
+        connection.request("GET", path, headers=HEADERS)
         response = connection.getresponse()
         return response.status, response.read(), response.getheader("X-Ortak-Page-Cache", "-")
     finally:
@@ -386,8 +386,7 @@ def run_wrk(wrk: str, url: str, *, duration: int, connections: int, threads: int
         f"-d{duration}s",
         "--timeout",
         "10s",
-        "-H",
-        "Accept-Language: tr",
+        *[part for name, value in HEADERS.items() for part in ("-H", f"{name}: {value}")],
         "-s",
         str(ROOT / "bench" / "wrk_report.lua"),
         url,
@@ -417,7 +416,7 @@ def run_python_client(port: int, path: str, *, duration: int, connections: int) 
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Accept-Language": "tr"})
+                connection.request("GET", path, headers=HEADERS)
                 response = connection.getresponse()
                 response.read()
                 if response.status >= 400:
@@ -561,9 +560,14 @@ def main(argv: list[str] | None = None) -> int:
         "--page-cache",
         choices=("on", "off"),
         default="on",
-        help="the anonymous page cache as in production (on), or every request rendered (off)",
+        help="anonymous visitors served by the page cache (on), or requests with a session"
+        " cookie, which it never serves: every request rendered (off)",
     )
     args = parser.parse_args(argv)
+    if args.page_cache == "off":
+        # A visitor with a session cookie is never served from the page cache (decision 0006):
+        # every request is rendered, as for a signed-in user, with production settings.
+        HEADERS["Cookie"] = "sessionid=bench-without-page-cache"
     if not 1 <= args.duration <= 300:
         parser.error("--duration must be between 1 and 300 seconds")
 
@@ -610,7 +614,6 @@ def main(argv: list[str] | None = None) -> int:
         workers=args.workers,
         threads=args.threads,
         database_url=database_url,
-        page_cache=args.page_cache == "on",
     )
     started = time.monotonic()
     try:

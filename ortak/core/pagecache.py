@@ -35,7 +35,7 @@ import re
 import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -65,6 +65,8 @@ _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 View = Callable[..., HttpResponseBase]
+T = TypeVar("T")
+_MISSING = object()
 
 
 # --- The generation -------------------------------------------------------------------
@@ -210,6 +212,30 @@ def _replay(request: HttpRequest, stored: tuple[bytes, dict[str, str]]) -> HttpR
         response[name] = value
     response["X-Ortak-Page-Cache"] = "hit"
     return response
+
+
+def memo(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept until the next committed write (and the day and language turn).
+
+    For parts of pages that signed-in users see too and that cost more than a query to compute
+    (the plan's data-quality audit): the same generation as the page cache makes it exact.
+    The value must pickle; ``key`` names what is computed and for which object.
+    """
+    if not _enabled():
+        return compute()
+    try:
+        day = timezone.localdate().isoformat()
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        full_key = f"memo:{generation()}:{day}:{get_language()}:{digest}"
+    except DatabaseError:
+        return compute()
+    store = caches[PAGES_ALIAS]
+    found = store.get(full_key, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[no-any-return]
+    value = compute()
+    store.set(full_key, value, timeout=int(settings.ORTAK_PAGE_CACHE_SECONDS))
+    return value
 
 
 def public_page(view: View) -> View:

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
+from ortak.core import pagecache
 from ortak.core.turkish import search_key
 from ortak.participation.models import Contribution, SearchEntry
 from ortak.participation.targets import node_public_url
@@ -278,9 +279,14 @@ def search(query: str, *, kind: str | None = None) -> SearchResults:
     if not terms:
         return SearchResults(query=query, terms=[])
     matching = _matching(terms)
-    counts = {
-        row["kind"]: row["n"] for row in matching.order_by().values("kind").annotate(n=Count("id"))
-    }
+
+    def count_per_kind() -> dict[str, int]:
+        rows = matching.order_by().values("kind").annotate(n=Count("id"))
+        return {row["kind"]: row["n"] for row in rows}
+
+    # Counting a common word's matches on a national index costs 100+ ms; the counts are the
+    # same for everyone (public entries only) until the next write.
+    counts = pagecache.memo("search-counts:" + " ".join(terms), count_per_kind)
     entries = matching.select_related("municipality")
     if kind not in KIND_ORDER:
         kind = None

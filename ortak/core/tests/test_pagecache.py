@@ -209,3 +209,27 @@ def test_clear_page_cache_command_drops_every_page() -> None:
     call_command("clear_page_cache", stdout=out)
     assert "dropped" in out.getvalue()
     assert Client().get(_url(municipality))[HEADER] == "miss"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_memo_keeps_a_value_until_the_next_committed_write() -> None:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert pagecache.memo("answer", compute) == 1
+    assert pagecache.memo("answer", compute) == 1
+    assert pagecache.memo("another", compute) == 2
+    _municipality()  # a committed write
+    assert pagecache.memo("answer", compute) == 3
+    assert len(calls) == 3
+
+
+@pytest.mark.django_db
+def test_memo_computes_every_time_when_the_cache_is_off(settings: pytest.FixtureRequest) -> None:
+    settings.ORTAK_PAGE_CACHE_SECONDS = 0  # type: ignore[attr-defined]
+    values = iter([1, 2])
+    assert pagecache.memo("answer", lambda: next(values)) == 1
+    assert pagecache.memo("answer", lambda: next(values)) == 2

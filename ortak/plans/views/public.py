@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from ortak.core import pagecache
 from ortak.core.charts import Series, line_chart
 from ortak.core.pagecache import public_page
 from ortak.core.templatetags.ortak import number
@@ -36,7 +37,8 @@ def plan_detail(request: HttpRequest, slug: str, start: int, end: int) -> HttpRe
         "year": year,
         "figures": selectors.node_figures(plan, year),
         "aims": selectors.aim_rows(plan, year),
-        "quality": selectors.quality_panel(plan),
+        # The audit reads the whole plan; kept until the next write (signed-in readers too).
+        "quality": pagecache.memo(f"plan-quality:{plan.pk}", lambda: selectors.quality_panel(plan)),
     }
     return render(request, "plans/public/plan_detail.html", context)
 
