@@ -47,7 +47,7 @@ def _url(municipality: Municipality) -> str:
     return reverse("organizations:municipality_detail", args=[municipality.slug])
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_second_anonymous_visit_is_served_from_the_cache_with_one_query() -> None:
     municipality = _municipality(name="Sinop")
     client = Client()
@@ -61,7 +61,7 @@ def test_second_anonymous_visit_is_served_from_the_cache_with_one_query() -> Non
     assert len(queries) == 1, [q["sql"] for q in queries]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_committed_change_is_shown_at_once() -> None:
     municipality = _municipality(name="Sinop")
     Client().get(_url(municipality))
@@ -74,7 +74,7 @@ def test_a_committed_change_is_shown_at_once() -> None:
     assert "Sinopolis" in response.content.decode()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_change_inside_a_transaction_counts_once_it_commits_and_not_when_rolled_back() -> None:
     municipality = _municipality(name="Sinop")
     Client().get(_url(municipality))
@@ -95,7 +95,7 @@ def test_a_change_inside_a_transaction_counts_once_it_commits_and_not_when_rolle
     assert "Van" in Client().get(_url(municipality)).content.decode()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_writes_that_visitors_cannot_see_keep_the_cache() -> None:
     municipality = _municipality()
     user = UserFactory()
@@ -211,7 +211,7 @@ def test_clear_page_cache_command_drops_every_page() -> None:
     assert Client().get(_url(municipality))[HEADER] == "miss"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_memo_keeps_a_value_until_the_next_committed_write() -> None:
     calls: list[int] = []
 
