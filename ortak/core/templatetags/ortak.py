@@ -6,6 +6,9 @@ from decimal import Decimal
 
 from django import template
 from django.forms import BoundField
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.template.loader_tags import IncludeNode, do_include
 from django.utils.translation import get_language
 
 from ortak.core import turkish
@@ -78,3 +81,42 @@ def field(bound_field: BoundField, hint: str = "") -> dict[str, object]:
         "is_check": kind == "checkbox",
         "is_group": kind in _CHECKS and kind != "checkbox",
     }
+
+
+# --- Sections of higher apps ------------------------------------------------------------
+
+
+def template_installed(name: str) -> bool:
+    """Whether a template exists: a higher app's template is there only when the app is."""
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+class _InstalledIncludeNode(template.Node):
+    def __init__(self, include: IncludeNode) -> None:
+        self.include = include
+
+    def render(self, context: template.Context) -> str:
+        name = self.include.template.resolve(context)
+        if not isinstance(name, str) or not template_installed(name):
+            return ""
+        return str(self.include.render(context))
+
+
+@register.tag("include_installed")
+def include_installed(parser: template.base.Parser, token: template.base.Token) -> template.Node:
+    """``{% include %}`` of a higher app's template, left out when that app is not installed.
+
+    A lower app (plans, organizations) shows the sections that participation and monitoring add
+    to its pages without depending on them (ARCHITECTURE §2): ``{% include_installed
+    "participation/node_section.html" with node=plan %}``. Only the named template's existence
+    is checked; an error inside it is raised as with ``{% include %}``.
+    """
+    include = do_include(parser, token)
+    # The parser stamps these on the node a tag returns; the wrapped include needs them too.
+    include.origin = parser.origin  # type: ignore[assignment]
+    include.token = token
+    return _InstalledIncludeNode(include)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
 from ortak.core.pagecache import public_page
+from ortak.core.templatetags.ortak import template_installed
 from ortak.organizations import permissions, selectors
 from ortak.organizations.forms import (
     MunicipalityFilterForm,
@@ -35,11 +34,7 @@ EXTRA_SECTION_TEMPLATES = (
 
 
 def _existing_template(name: str) -> str | None:
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return None
-    return name
+    return name if template_installed(name) else None
 
 
 def _plan_section_template() -> str | None:
