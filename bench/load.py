@@ -610,10 +610,7 @@ def main(argv: list[str] | None = None) -> int:
 
     port = free_port()
     server = start_gunicorn(
-        port=port,
-        workers=args.workers,
-        threads=args.threads,
-        database_url=database_url,
+        port=port, workers=args.workers, threads=args.threads, database_url=database_url
     )
     started = time.monotonic()
     try:

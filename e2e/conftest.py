@@ -150,10 +150,12 @@ def _page_cache_on(settings: pytest.FixtureRequest) -> Iterator[None]:
     """
     from django.core.cache import caches
 
+    from ortak.core.pagecache import PAGES_ALIAS
+
     settings.ORTAK_PAGE_CACHE_SECONDS = 600  # type: ignore[attr-defined]
-    caches["pages"].clear()
+    caches[PAGES_ALIAS].clear()
     yield
-    caches["pages"].clear()
+    caches[PAGES_ALIAS].clear()
 
 
 @pytest.fixture

@@ -15,4 +15,3 @@ class CoreConfig(AppConfig):
         # Every committed write to the site's content drops the cached public pages.
         connection_created.connect(pagecache.watch_connection, dispatch_uid="ortak-pagecache")
         request_finished.connect(pagecache.flush_pending, dispatch_uid="ortak-pagecache-flush")
-        pagecache.watch_open_connections()

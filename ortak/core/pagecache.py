@@ -38,6 +38,7 @@ from functools import wraps
 from typing import Any, TypeGuard, TypeVar
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.db import DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -58,8 +59,9 @@ IGNORED_TABLE_PREFIXES = (
     "notifications_",
     "audit_",
 )
-# Headers a cached answer keeps; cookies and per-request headers are the middleware's business.
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# Headers a cached answer keeps; cookies, language and other per-request headers are set by the
+# middleware on the way out, as for a rendered page.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)', re.I)
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -148,17 +150,11 @@ def watch_connection(sender: object, connection: BaseDatabaseWrapper, **kwargs: 
         connection.execute_wrappers.append(_watch_writes)
 
 
-def watch_open_connections() -> None:
-    """Install the hook on connections that exist already (the current thread's)."""
-    for connection in connections.all(initialized_only=True):
-        watch_connection(None, connection)
-
-
 # --- The decorator --------------------------------------------------------------------
 
 
 def _enabled() -> bool:
-    return int(getattr(settings, "ORTAK_PAGE_CACHE_SECONDS", 0)) > 0
+    return settings.ORTAK_PAGE_CACHE_SECONDS > 0
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -166,7 +162,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
-    if getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in request.COOKIES:
+    if CookieStorage.cookie_name in request.COOKIES:
         return False
     if "HX-Request" in request.headers:  # an htmx request may be answered with a fragment
         return False
@@ -184,11 +180,14 @@ def _cacheable_response(response: HttpResponseBase) -> TypeGuard[HttpResponse]:
     )
 
 
+def _key(kind: str, what: str) -> str:
+    """A cache key valid for this generation, day and language only."""
+    digest = hashlib.sha256(what.encode()).hexdigest()[:32]
+    return f"{kind}:{generation()}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
+
+
 def page_key(request: HttpRequest) -> str:
-    today = timezone.localdate().isoformat()
-    where = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(where.encode()).hexdigest()[:32]
-    return f"page:{generation()}:{today}:{get_language()}:{digest}"
+    return _key("page", f"{request.get_host()}{request.get_full_path()}")
 
 
 def _with_own_token(request: HttpRequest, content: bytes) -> bytes:
@@ -224,9 +223,7 @@ def memo(key: str, compute: Callable[[], T]) -> T:
     if not _enabled():
         return compute()
     try:
-        day = timezone.localdate().isoformat()
-        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-        full_key = f"memo:{generation()}:{day}:{get_language()}:{digest}"
+        full_key = _key("memo", key)
     except DatabaseError:
         return compute()
     store = caches[PAGES_ALIAS]
@@ -261,5 +258,4 @@ def public_page(view: View) -> View:
             response["X-Ortak-Page-Cache"] = "miss"
         return response
 
-    wrapper.public_page = True  # type: ignore[attr-defined]
     return wrapper

@@ -274,7 +274,8 @@ class SearchResults:
 
 
 def search(query: str, *, kind: str | None = None) -> SearchResults:
-    """Matching public entries (lazy, for pagination) and the count per kind (one query)."""
+    """Matching public entries (lazy, for pagination) and the count per kind (one query, kept
+    until the next write)."""
     terms = terms_of(query)
     if not terms:
         return SearchResults(query=query, terms=[])
@@ -288,8 +289,7 @@ def search(query: str, *, kind: str | None = None) -> SearchResults:
     # same for everyone (public entries only) until the next write.
     counts = pagecache.memo("search-counts:" + " ".join(terms), count_per_kind)
     entries = matching.select_related("municipality")
-    if kind not in KIND_ORDER:
-        kind = None
+    kind = kind if kind in KIND_ORDER else None
     if kind:
         entries = entries.filter(kind=kind)
     rank = Case(

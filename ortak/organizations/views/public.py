@@ -33,16 +33,12 @@ EXTRA_SECTION_TEMPLATES = (
 )
 
 
-def _existing_template(name: str) -> str | None:
-    return name if template_installed(name) else None
-
-
 def _plan_section_template() -> str | None:
-    return _existing_template(PLAN_SECTION_TEMPLATE)
+    return PLAN_SECTION_TEMPLATE if template_installed(PLAN_SECTION_TEMPLATE) else None
 
 
 def _extra_section_templates() -> list[str]:
-    return [name for name in EXTRA_SECTION_TEMPLATES if _existing_template(name)]
+    return [name for name in EXTRA_SECTION_TEMPLATES if template_installed(name)]
 
 
 # The site search (/ara/) lives in a higher app; the home page finds it by URL name, so this
