@@ -47,6 +47,14 @@ def _url(municipality: Municipality) -> str:
     return reverse("organizations:municipality_detail", args=[municipality.slug])
 
 
+def _cached(municipality: Municipality) -> str:
+    """The municipality's page, requested twice: the second answer comes from the cache."""
+    url = _url(municipality)
+    Client().get(url)
+    assert Client().get(url)[HEADER] == "hit"
+    return url
+
+
 @pytest.mark.django_db(transaction=True)
 def test_second_anonymous_visit_is_served_from_the_cache_with_one_query() -> None:
     municipality = _municipality(name="Sinop")
@@ -64,12 +72,11 @@ def test_second_anonymous_visit_is_served_from_the_cache_with_one_query() -> Non
 @pytest.mark.django_db(transaction=True)
 def test_a_committed_change_is_shown_at_once() -> None:
     municipality = _municipality(name="Sinop")
-    Client().get(_url(municipality))
-    assert Client().get(_url(municipality))[HEADER] == "hit"
+    url = _cached(municipality)
 
     Municipality.objects.filter(pk=municipality.pk).update(name="Sinopolis")
 
-    response = Client().get(_url(municipality))
+    response = Client().get(url)
     assert response[HEADER] == "miss"
     assert "Sinopolis" in response.content.decode()
 
@@ -131,23 +138,21 @@ def test_which_statements_change_what_visitors_see(sql: str, counts: bool) -> No
 
 @pytest.mark.django_db
 def test_signed_in_users_and_visitors_with_a_session_get_a_fresh_page() -> None:
-    municipality = _municipality()
-    Client().get(_url(municipality))
-    assert Client().get(_url(municipality))[HEADER] == "hit"
+    url = _cached(_municipality())
 
     member = Client()
     member.force_login(UserFactory())  # type: ignore[arg-type]
-    assert HEADER not in member.get(_url(municipality))
+    assert HEADER not in member.get(url)
 
     with_session = Client()
     with_session.cookies["sessionid"] = "abc"
-    assert HEADER not in with_session.get(_url(municipality))
+    assert HEADER not in with_session.get(url)
 
     with_message = Client()
     with_message.cookies["messages"] = "x"
-    assert HEADER not in with_message.get(_url(municipality))
+    assert HEADER not in with_message.get(url)
 
-    assert HEADER not in Client().get(_url(municipality), headers={"HX-Request": "true"})
+    assert HEADER not in Client().get(url, headers={"HX-Request": "true"})
 
 
 @pytest.mark.django_db
@@ -202,13 +207,11 @@ def test_turned_off_nothing_is_stored(settings: pytest.FixtureRequest) -> None:
 
 @pytest.mark.django_db
 def test_clear_page_cache_command_drops_every_page() -> None:
-    municipality = _municipality()
-    Client().get(_url(municipality))
-    assert Client().get(_url(municipality))[HEADER] == "hit"
+    url = _cached(_municipality())
     out = StringIO()
     call_command("clear_page_cache", stdout=out)
     assert "dropped" in out.getvalue()
-    assert Client().get(_url(municipality))[HEADER] == "miss"
+    assert Client().get(url)[HEADER] == "miss"
 
 
 @pytest.mark.django_db(transaction=True)
