@@ -12,16 +12,25 @@ def _render(source: str, **context: object) -> str:
     return Template("{% load ortak %}" + source).render(Context(context))
 
 
+def _template_dir(directory, settings, name: str, source: str) -> None:
+    """A template directory of the test's own, searched first."""
+    (directory / name).write_text(source, encoding="utf-8")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [directory, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+
+
 def test_a_missing_template_is_left_out() -> None:
     assert not template_installed("nowhere/section.html")
     assert _render('[{% include_installed "nowhere/section.html" with node=1 %}]') == "[]"
 
 
-def test_an_installed_template_is_included_with_its_variables() -> None:
-    # The pagination component of the project's templates, with a page object of one page.
-    assert template_installed("components/pagination.html")
-    html = _render('{% include_installed "components/pagination.html" %}ok')
-    assert html.endswith("ok")
+def test_an_installed_template_is_included_with_its_variables(tmp_path, settings) -> None:
+    _template_dir(tmp_path, settings, "section.html", "<section>{{ node }}</section>")
+    assert template_installed("section.html")
+    assert (
+        _render('[{% include_installed "section.html" with node=7 %}]') == "[<section>7</section>]"
+    )
 
 
 def test_the_name_may_come_from_a_variable() -> None:
@@ -29,9 +38,6 @@ def test_the_name_may_come_from_a_variable() -> None:
 
 
 def test_an_error_inside_an_installed_template_is_not_hidden(tmp_path, settings) -> None:
-    (tmp_path / "broken.html").write_text('{% include "nowhere/inner.html" %}', encoding="utf-8")
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
-    ]
+    _template_dir(tmp_path, settings, "broken.html", '{% include "nowhere/inner.html" %}')
     with pytest.raises(TemplateDoesNotExist):
         _render('{% include_installed "broken.html" %}')
